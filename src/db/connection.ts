@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface CairnDatabase {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** The SQLite file, when embedded; backups copy it page by page. */
+  sqliteFile?: string;
+  /** Direct handle for SQLite-only operations (online backup). */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** Directory of the embedded database; `cairn.sqlite` is created inside it. */
+  dataDir?: string;
+  /** Exact SQLite file (tests use one per file). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to work in (tests isolate themselves in one each). */
+  postgresSchema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: DatabaseOptions): CairnDatabase {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  const file = options.sqliteFile ?? path.join(options.dataDir ?? 'data', 'cairn.sqlite');
+  return openSqlite(file);
+}
+
+function openSqlite(file: string): CairnDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers (backups, a second process) work while the server writes.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+}
+
+// PostgreSQL returns bigint counts as strings; Cairn's counts fit in a JS number.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../platform/context.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { organizationRoutes } from './organizations/routes.ts';
+import { outboxRoutes } from './outbox/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
+
+/** Every capability's routes; a new feature folder adds its line here. */
+export function featureRoutes(context: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes]) {
+      await app.register(routes(context));
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.ts';
+import { orgOf, personIdOf } from '../../platform/http/access.ts';
+import { OkSchema, PageOf, PageQuery, problemResponses, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { membersPolicy } from './policy.ts';
+import { getMember, listMembers, setMemberActive, setRoles, updateMemberProfile, type Actor } from './service.ts';
+
+export const MemberSchema = Type.Object(
+  {
+    personId: Uuid,
+    name: Type.String(),
+    email: Type.String(),
+    title: Type.String(),
+    department: Type.String(),
+    managerPersonId: Type.Union([Uuid, Type.Null()]),
+    managerName: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(RoleSchema),
+    status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
+    timeZone: Type.String(),
+    languages: Type.Array(Type.String()),
+    bio: Type.String(),
+    joinedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Member' },
+);
+
+const MemberParams = Type.Object({ orgId: Uuid, personId: Uuid });
+
+export function actorOf(request: FastifyRequest): Actor {
+  return { personId: personIdOf(request), roles: orgOf(request).roles, ip: request.ip };
+}
+
+export const memberRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.addSchema(MemberSchema);
+  const { db } = context;
+
+  app.get('/api/orgs/:orgId/members', {
+    config: { access: membersPolicy.access('list') },
+    schema: {
+      tags: ['members'],
+      summary: 'A page of the organization’s members',
+      description: 'Search matches name, email, title and department. Admins may also list deactivated members.',
+      params: Type.Object({ orgId: Uuid }),
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 200 })),
+        role: Type.Optional(RoleSchema),
+        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated'), Type.Literal('all')])),
+        ...PageQuery,
+      }, { additionalProperties: false }),
+      response: { 200: PageOf(Type.Ref('Member')), ...problemResponses },
+    },
+  }, async (request) => {
+    const { page = 1, pageSize = 25, ...filters } = request.query;
+    return listMembers(db, request.params.orgId, { ...filters, page, pageSize }, actorOf(request));
+  });
+
+  app.get('/api/orgs/:orgId/members/:personId', {
+    config: { access: membersPolicy.access('read') },
+    schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Type.Ref('Member'), ...problemResponses } },
+  }, async (request) => getMember(db, request.params.orgId, request.params.personId, actorOf(request)));
+
+  app.patch('/api/orgs/:orgId/members/:personId', {
+    config: { access: membersPolicy.access('editProfile') },
+    schema: {
+      tags: ['members'],
+      summary: 'Change a member’s title, department or manager',
+      description: 'Members change their own; admins anyone’s. The manager must be an active member and may not close a loop in the reporting line.',
+      params: MemberParams,
+      body: Type.Object({
+        title: Type.Optional(Type.String({ maxLength: 200 })),
+        department: Type.Optional(Type.String({ maxLength: 200 })),
+        managerPersonId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Ref('Member'), ...problemResponses },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await db.transaction().execute((trx) => updateMemberProfile(trx, request.params.orgId, actor, request.params.personId, request.body));
+    return getMember(db, request.params.orgId, request.params.personId, actor);
+  });
+
+  app.put('/api/orgs/:orgId/members/:personId/roles', {
+    config: { access: membersPolicy.access('manage') },
+    schema: {
+      tags: ['members'],
+      summary: 'Replace a member’s roles',
+      description: 'The last active admin cannot lose the admin role.',
+      params: MemberParams,
+      body: Type.Object({ roles: Type.Array(RoleSchema, { maxItems: 5, uniqueItems: true }) }, { additionalProperties: false }),
+      response: { 200: Type.Ref('Member'), ...problemResponses },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await db.transaction().execute((trx) => setRoles(trx, request.params.orgId, actor, request.params.personId, request.body.roles));
+    return getMember(db, request.params.orgId, request.params.personId, actor);
+  });
+
+  for (const [verb, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    app.post(`/api/orgs/:orgId/members/:personId/${verb}`, {
+      config: { access: membersPolicy.access('manage') },
+      schema: {
+        tags: ['members'],
+        summary: active ? 'Reactivate a member (undoes deactivation)' : 'Deactivate a member: they can no longer enter this organization; their history stays',
+        params: MemberParams,
+        response: { 200: OkSchema, ...problemResponses },
+      },
+    }, async (request) => {
+      const actor = actorOf(request);
+      await db.transaction().execute((trx) => setMemberActive(trx, request.params.orgId, actor, request.params.personId, active));
+      return { ok: true as const };
+    });
+  }
+};

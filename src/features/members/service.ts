@@ -1,0 +1,219 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { wouldCreateCycle } from '../../domain/reporting-line.ts';
+import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { nowIso } from '../../platform/ids.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.ts';
+import { membersPolicy } from './policy.ts';
+
+export interface Member {
+  personId: string;
+  name: string;
+  email: string;
+  title: string;
+  department: string;
+  managerPersonId: string | null;
+  managerName: string | null;
+  roles: Role[];
+  status: 'active' | 'deactivated';
+  timeZone: string;
+  languages: string[];
+  bio: string;
+  joinedAt: string;
+}
+
+export interface MemberQuery {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'deactivated' | 'all';
+  page: number;
+  pageSize: number;
+}
+
+export interface Actor {
+  personId: string;
+  roles: readonly Role[];
+  ip?: string | null;
+}
+
+export async function addMember(
+  db: Kysely<Database>,
+  orgId: string,
+  personId: string,
+  roles: readonly Role[],
+  details: { title?: string; department?: string } = {},
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({ org_id: orgId, person_id: personId, title: details.title ?? '', department: details.department ?? '', manager_person_id: null, status: 'active', deactivated_at: null, created_at: nowIso() })
+    .execute();
+  const normalized = normalizeRoles(roles);
+  if (normalized.length > 0) {
+    await db.insertInto('membership_roles').values(normalized.map((role) => ({ org_id: orgId, person_id: personId, role }))).execute();
+  }
+}
+
+export async function membershipStatus(db: Kysely<Database>, orgId: string, personId: string) {
+  const row = await db.selectFrom('memberships').select('status').where('org_id', '=', orgId).where('person_id', '=', personId).executeTakeFirst();
+  return row?.status ?? null;
+}
+
+function memberQuery(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .leftJoin('people as boss', 'boss.id', 'm.manager_person_id')
+    .where('m.org_id', '=', orgId);
+}
+
+const memberColumns = [
+  'p.id', 'p.name', 'p.email', 'p.time_zone', 'p.languages', 'p.bio',
+  'm.title', 'm.department', 'm.manager_person_id', 'm.status', 'm.created_at', 'boss.name as manager_name',
+] as const;
+
+export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor) {
+  // Only admins see deactivated people; the directory shows who is here now.
+  const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
+  let filtered = memberQuery(db, orgId);
+  if (status !== 'all') filtered = filtered.where('m.status', '=', status);
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filtered = filtered.where((eb) =>
+      eb.or([
+        eb(sql`lower(p.name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(p.email)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(m.title)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(m.department)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  if (query.role) {
+    const role = query.role;
+    filtered = filtered.where((eb) =>
+      eb.exists(
+        eb.selectFrom('membership_roles as r').select('r.role').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.person_id', '=', 'm.person_id').where('r.role', '=', role),
+      ),
+    );
+  }
+  const [{ total }] = (await filtered.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  const rows = await filtered
+    .select(memberColumns)
+    .orderBy(sql`lower(p.name)`)
+    .orderBy('p.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const rolesByPerson = await rolesOf(db, orgId, rows.map((row) => row.id));
+  return {
+    items: rows.map((row) => presentMember(row, rolesByPerson.get(row.id) ?? [])),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(total),
+  };
+}
+
+async function rolesOf(db: Kysely<Database>, orgId: string, personIds: string[]): Promise<Map<string, Role[]>> {
+  const byPerson = new Map<string, Role[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db.selectFrom('membership_roles').select(['person_id', 'role']).where('org_id', '=', orgId).where('person_id', 'in', personIds).execute();
+  for (const row of rows) {
+    if (!isRole(row.role)) continue;
+    byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), row.role]);
+  }
+  for (const [person, roles] of byPerson) byPerson.set(person, normalizeRoles(roles));
+  return byPerson;
+}
+
+type MemberRow = {
+  id: string; name: string; email: string; time_zone: string; languages: string; bio: string; title: string; department: string;
+  manager_person_id: string | null; status: 'active' | 'deactivated'; created_at: string; manager_name: string | null;
+};
+
+function presentMember(row: MemberRow, roles: Role[]): Member {
+  return {
+    personId: row.id, name: row.name, email: row.email, title: row.title, department: row.department,
+    managerPersonId: row.manager_person_id, managerName: row.manager_name, roles, status: row.status,
+    timeZone: row.time_zone, languages: JSON.parse(row.languages) as string[], bio: row.bio, joinedAt: row.created_at,
+  };
+}
+
+export async function getMember(db: Kysely<Database>, orgId: string, personId: string, viewer: Actor): Promise<Member> {
+  const row = await memberQuery(db, orgId).select(memberColumns).where('m.person_id', '=', personId).executeTakeFirst();
+  if (!row || (row.status !== 'active' && !membersPolicy.allows(viewer.roles, 'manage'))) throw notFound('Member');
+  const roles = await rolesOf(db, orgId, [personId]);
+  return presentMember(row, roles.get(personId) ?? []);
+}
+
+export async function updateMemberProfile(
+  db: Kysely<Database>,
+  orgId: string,
+  actor: Actor,
+  personId: string,
+  changes: { title?: string; department?: string; managerPersonId?: string | null },
+): Promise<void> {
+  const isAdmin = membersPolicy.allows(actor.roles, 'manage');
+  if (!isAdmin && actor.personId !== personId) throw forbidden('Only admins may change another member’s profile.');
+  if (!(await membershipStatus(db, orgId, personId))) throw notFound('Member');
+  if (changes.managerPersonId) {
+    const managerStatus = await membershipStatus(db, orgId, changes.managerPersonId);
+    if (managerStatus !== 'active') throw invalidField('managerPersonId', 'must be an active member of this organization');
+    const line = await db.selectFrom('memberships').select(['person_id', 'manager_person_id']).where('org_id', '=', orgId).execute();
+    const managerOf = new Map(line.map((row) => [row.person_id, row.manager_person_id]));
+    if (wouldCreateCycle(managerOf, personId, changes.managerPersonId)) {
+      throw invalidField('managerPersonId', 'would put this person in their own reporting line');
+    }
+  }
+  const set: { title?: string; department?: string; manager_person_id?: string | null } = {};
+  if (changes.title !== undefined) set.title = changes.title.trim();
+  if (changes.department !== undefined) set.department = changes.department.trim();
+  if (changes.managerPersonId !== undefined) set.manager_person_id = changes.managerPersonId;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('memberships').set(set).where('org_id', '=', orgId).where('person_id', '=', personId).execute();
+  await recordAudit(db, { orgId, actorPersonId: actor.personId, action: 'member.profile_changed', subjectType: 'person', subjectId: personId, detail: { fields: Object.keys(changes) }, ip: actor.ip });
+}
+
+async function activeAdminCount(db: Kysely<Database>, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('membership_roles as r')
+    .innerJoin('memberships as m', (join) => join.onRef('m.org_id', '=', 'r.org_id').onRef('m.person_id', '=', 'r.person_id'))
+    .select((eb) => eb.fn.countAll<number>().as('admins'))
+    .where('r.org_id', '=', orgId)
+    .where('r.role', '=', 'admin')
+    .where('m.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.admins);
+}
+
+async function assertKeepsAnAdmin(db: Kysely<Database>, orgId: string, personId: string): Promise<void> {
+  const roles = (await rolesOf(db, orgId, [personId])).get(personId) ?? [];
+  if (roles.includes('admin') && (await activeAdminCount(db, orgId)) <= 1) {
+    throw conflict('This is the organization’s last active admin. Make someone else an admin first.');
+  }
+}
+
+export async function setRoles(db: Kysely<Database>, orgId: string, actor: Actor, personId: string, roles: Role[]): Promise<Role[]> {
+  const status = await membershipStatus(db, orgId, personId);
+  if (!status) throw notFound('Member');
+  const next = normalizeRoles(roles);
+  const before = (await rolesOf(db, orgId, [personId])).get(personId) ?? [];
+  if (before.includes('admin') && !next.includes('admin')) await assertKeepsAnAdmin(db, orgId, personId);
+  await db.deleteFrom('membership_roles').where('org_id', '=', orgId).where('person_id', '=', personId).execute();
+  if (next.length > 0) await db.insertInto('membership_roles').values(next.map((role) => ({ org_id: orgId, person_id: personId, role }))).execute();
+  await recordAudit(db, { orgId, actorPersonId: actor.personId, action: 'member.roles_changed', subjectType: 'person', subjectId: personId, detail: { before, after: next }, ip: actor.ip });
+  return next;
+}
+
+export async function setMemberActive(db: Kysely<Database>, orgId: string, actor: Actor, personId: string, active: boolean): Promise<void> {
+  const status = await membershipStatus(db, orgId, personId);
+  if (!status) throw notFound('Member');
+  if (status === (active ? 'active' : 'deactivated')) return;
+  if (!active) await assertKeepsAnAdmin(db, orgId, personId);
+  await db
+    .updateTable('memberships')
+    .set({ status: active ? 'active' : 'deactivated', deactivated_at: active ? null : nowIso() })
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  await recordAudit(db, { orgId, actorPersonId: actor.personId, action: active ? 'member.reactivated' : 'member.deactivated', subjectType: 'person', subjectId: personId, ip: actor.ip });
+}

@@ -1,0 +1,54 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../platform/context.ts';
+import { personIdOf, SIGNED_IN } from '../../platform/http/access.ts';
+import { NameSchema, problemResponses, RoleSchema, TimeZoneSchema, Uuid } from '../../platform/http/schemas.ts';
+import { activeMembershipsOf, profileOf, updateProfile } from './service.ts';
+
+const PersonSchema = Type.Object(
+  { id: Uuid, email: Type.String(), name: Type.String(), timeZone: Type.String(), languages: Type.Array(Type.String()), bio: Type.String() },
+  { $id: 'Person' },
+);
+
+const MeSchema = Type.Object({
+  person: Type.Ref('Person'),
+  memberships: Type.Array(Type.Object({
+    orgId: Uuid, orgName: Type.String(), roles: Type.Array(RoleSchema), title: Type.String(), department: Type.String(),
+  })),
+  csrfToken: Type.String(),
+}, { $id: 'Me' });
+
+export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.addSchema(PersonSchema);
+  app.addSchema(MeSchema);
+  const { db } = context;
+
+  const me = async (personId: string, csrfToken: string) => ({
+    person: await profileOf(db, personId),
+    memberships: await activeMembershipsOf(db, personId),
+    csrfToken,
+  });
+
+  app.get('/api/me', {
+    config: { access: SIGNED_IN },
+    schema: { tags: ['people'], summary: 'The signed-in person and the organizations they may enter, with their roles', response: { 200: Type.Ref('Me'), ...problemResponses } },
+  }, async (request) => me(personIdOf(request), request.session!.csrfToken));
+
+  app.patch('/api/me', {
+    config: { access: SIGNED_IN },
+    schema: {
+      tags: ['people'],
+      summary: 'Change your name, time zone, languages or bio',
+      body: Type.Object({
+        name: Type.Optional(NameSchema),
+        timeZone: Type.Optional(TimeZoneSchema),
+        languages: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), { maxItems: 10 })),
+        bio: Type.Optional(Type.String({ maxLength: 2000 })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Ref('Me'), ...problemResponses },
+    },
+  }, async (request) => {
+    await updateProfile(db, personIdOf(request), request.body);
+    return me(personIdOf(request), request.session!.csrfToken);
+  });
+};

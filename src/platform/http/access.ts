@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { OrgAccess } from '../../domain/policy.ts';
+import { isRole, type Role } from '../../domain/roles.ts';
+import { CSRF_COOKIE, CSRF_HEADER, findSession, SESSION_COOKIE, type SignedInSession } from '../auth/sessions.ts';
+import { UUID_PATTERN } from '../ids.ts';
+import { forbidden, notFound, Problem, unauthorized } from './problem.ts';
+
+/**
+ * Every /api route declares who may call it. `public`: anyone; `signedIn`: any signed-in person;
+ * an OrgAccess (from a feature's policy): an active member of the organization in the path
+ * holding one of the allowed roles.
+ */
+export type Access = { kind: 'public' } | { kind: 'signedIn' } | OrgAccess;
+
+export const PUBLIC: Access = { kind: 'public' };
+export const SIGNED_IN: Access = { kind: 'signedIn' };
+
+export interface OrgContext {
+  orgId: string;
+  roles: Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: SignedInSession | null;
+    org: OrgContext | null;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function installAccessControl(app: FastifyInstance, db: Kysely<Database>): void {
+  app.decorateRequest('session', null);
+  app.decorateRequest('org', null);
+
+  // A route without a declared access rule is a mistake caught at start, not in production.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await findSession(db, token) : null;
+
+    if (access.kind === 'public') return;
+    if (!request.session) throw unauthorized();
+    if (UNSAFE_METHODS.has(request.method)) checkCsrf(request, request.session);
+    if (access.kind === 'signedIn') return;
+
+    const orgId = (request.params as { orgId?: string }).orgId;
+    // An id that is not a UUID cannot name an organization; answer as for any unknown one.
+    if (!orgId || !UUID_PATTERN.test(orgId)) throw notFound('Organization');
+    const roles = await activeRoles(db, orgId, request.session.personId);
+    if (!roles) throw notFound('Organization');
+    if (!roles.some((role) => access.allowedRoles.includes(role))) {
+      throw forbidden(`Your roles in this organization (${roles.join(', ') || 'none'}) do not allow ${access.permission}.`);
+    }
+    request.org = { orgId, roles };
+  });
+}
+
+function checkCsrf(request: FastifyRequest, session: SignedInSession): void {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || sent !== session.csrfToken) {
+    throw new Problem(403, 'Missing CSRF token', `Send the value of the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.`);
+  }
+}
+
+/** The person's roles in an organization, or null when they are not an active member. */
+async function activeRoles(db: Kysely<Database>, orgId: string, personId: string): Promise<Role[] | null> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .leftJoin('membership_roles as r', (join) => join.onRef('r.org_id', '=', 'm.org_id').onRef('r.person_id', '=', 'm.person_id'))
+    .select(['m.status', 'r.role'])
+    .where('m.org_id', '=', orgId)
+    .where('m.person_id', '=', personId)
+    .execute();
+  if (rows.length === 0 || rows[0]!.status !== 'active') return null;
+  return rows.map((row) => row.role).filter((role): role is Role => role !== null && isRole(role));
+}
+
+/** The signed-in person; only valid on routes whose access is not public. */
+export function personIdOf(request: FastifyRequest): string {
+  if (!request.session) throw unauthorized();
+  return request.session.personId;
+}
+
+export function orgOf(request: FastifyRequest): OrgContext {
+  if (!request.org) throw unauthorized();
+  return request.org;
+}

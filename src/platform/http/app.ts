@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { installAccessControl } from './access.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { ProblemSchema } from './schemas.ts';
+import { validatorCompiler } from './validation.ts';
+import { featureRoutes } from '../../features/index.ts';
+
+export type CairnApp = FastifyInstance;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function buildApp(context: AppContext): Promise<CairnApp> {
+  const app = Fastify({
+    loggerInstance: context.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.CAIRN_TRUST_PROXY === 'on',
+    ajv: { customOptions: {} },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its theme variables into a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: context.config.secureCookies,
+  });
+
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cairn API',
+        version: '0.1.0',
+        description:
+          'Coaching and mentoring platform. Sign in with POST /api/auth/login; the session is a cookie. ' +
+          'Writes made with the cookie must echo the cairn_csrf cookie in the x-csrf-token header. ' +
+          'Errors are application/problem+json.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cairn_session' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAccessControl(app, context.db);
+  await app.register(featureRoutes(context));
+
+  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+
+  if (context.config.serveWeb) serveWebApp(app);
+  return app;
+}
+
+/** The single-page app: its built files, and index.html for every other non-API path. */
+function serveWebApp(app: FastifyInstance): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.log.warn(`web app not built (${index} missing): run "npm run build:web"`);
+    return;
+  }
+  void app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  const html = fs.readFileSync(index, 'utf8');
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      void reply.type('text/html').header('cache-control', 'no-cache').send(html);
+      return;
+    }
+    void reply.status(404).type('application/problem+json').send({
+      type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+    });
+  });
+}
