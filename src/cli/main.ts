@@ -14,7 +14,7 @@ program
   .showHelpAfterError();
 
 function openFromConfig(config: CairnConfig) {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  return openDatabase({ databaseUrl: config.databaseUrl, postgresSchema: config.postgresSchema, dataDir: config.dataDir });
 }
 
 function printDemo(demo: DemoResult): void {

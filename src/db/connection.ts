@@ -50,6 +50,9 @@ function openSqlite(file: string): CairnDatabase {
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
 function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
+  if (options.postgresSchema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(options.postgresSchema)) {
+    throw new Error(`CAIRN_POSTGRES_SCHEMA must be a plain identifier, got "${options.postgresSchema}"`);
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -6,6 +6,8 @@ export interface CairnConfig {
   host: string;
   /** postgres://… when set; otherwise the embedded SQLite file under dataDir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema to keep Cairn's tables in (default: the connection's search_path). */
+  postgresSchema: string | undefined;
   dataDir: string;
   /** Load the demo organization into an empty embedded database on start. */
   demo: boolean;
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CairnConfig {
     port,
     host,
     databaseUrl,
+    postgresSchema: env.CAIRN_POSTGRES_SCHEMA || undefined,
     dataDir: path.resolve(env.CAIRN_DATA_DIR ?? 'data'),
     // Demo data belongs to the embedded quick start only; PostgreSQL starts empty.
     demo: databaseUrl ? false : env.CAIRN_DEMO !== 'off',

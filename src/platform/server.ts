@@ -19,7 +19,7 @@ export function createLogger(config: CairnConfig): Logger {
 
 /** Opens the database, brings it to the latest schema and assembles the app (without listening). */
 export async function assemble(config: CairnConfig, log: Logger = createLogger(config), database?: CairnDatabase): Promise<AppContext> {
-  const db = database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = database ?? openDatabase({ databaseUrl: config.databaseUrl, postgresSchema: config.postgresSchema, dataDir: config.dataDir });
   await migrateToLatest(db);
   const mailer = new Mailer(db.db, log, config.smtpUrl, config.mailFrom);
   return { config, database: db, db: db.db, dbKind: db.kind, mailer, log };

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/*
+ * The whole suite runs twice: once on an embedded SQLite file, once on PostgreSQL. Each test file
+ * gets a database of its own (a file, or a schema), so files run in parallel without meeting.
+ */
+const shared = {
+  include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  globalSetup: ['test/support/global-setup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+const only = process.env.CAIRN_TEST_DATABASES?.split(',').map((name) => name.trim());
+const projects = (['sqlite', 'postgres'] as const)
+  .filter((kind) => !only || only.includes(kind))
+  .map((kind) => ({ extends: true as const, test: { ...shared, name: kind, env: { CAIRN_TEST_DB: kind } } }));
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    fileParallelism: true,
+    projects,
+  },
+});
