@@ -14,6 +14,8 @@ export interface CairnDatabase {
   sqliteFile?: string;
   /** Direct handle for SQLite-only operations (online backup). */
   sqlite?: SQLite.Database;
+  /** The PostgreSQL schema Cairn's tables live in, when not the default. */
+  postgresSchema?: string;
   close(): Promise<void>;
 }
 
@@ -59,5 +61,5 @@ function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', postgresSchema: options.postgresSchema, close: () => db.destroy() };
 }

@@ -22,9 +22,19 @@ export interface OrgContext {
   roles: Role[];
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its declared access: the authorization suite is generated from it. */
+    apiRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     session: SignedInSession | null;
@@ -37,11 +47,16 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function installAccessControl(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('session', null);
   app.decorateRequest('org', null);
+  const apiRoutes: RegisteredRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   // A route without a declared access rule is a mistake caught at start, not in production.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
     }
   });
 
