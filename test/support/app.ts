@@ -11,8 +11,8 @@ export interface TestApp {
   app: CairnApp;
   context: AppContext;
   testDb: TestDatabase;
-  /** A client with its own cookie jar, like one browser. */
-  client(): ApiClient;
+  /** A client with its own cookie jar, like one browser (optionally calling from its own address). */
+  client(options?: ClientOptions): ApiClient;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function createTestApp(overrides: Partial<CairnConfig> = {}): Promi
   await app.ready();
   return {
     app, context, testDb,
-    client: () => new ApiClient(app),
+    client: (options?: ClientOptions) => new ApiClient(app, options),
     async close() {
       await app.close();
       context.mailer.close();
@@ -70,10 +70,15 @@ export interface ApiResponse<T = any> {
   headers: LightMyRequestResponse['headers'];
 }
 
+export interface ClientOptions {
+  /** The address the requests come from (default 127.0.0.1), e.g. to test per-address limits. */
+  remoteAddress?: string;
+}
+
 /** Keeps cookies between requests and echoes the CSRF token on writes, as the web app does. */
 export class ApiClient {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: CairnApp) {}
+  constructor(private readonly app: CairnApp, private readonly options: ClientOptions = {}) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -88,6 +93,7 @@ export class ApiClient {
         ...headers,
       },
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
     });
     for (const set of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const cleared = set.value === '' || (set.expires && set.expires.getTime() < Date.now()) || set.maxAge === 0;

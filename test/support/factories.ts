@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../src/domain/roles.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import { newId, nowIso } from '../../src/platform/ids.ts';
+import { hashSecret, newId, nowIso } from '../../src/platform/ids.ts';
 import { addMember } from '../../src/features/members/service.ts';
 import type { ApiClient, TestApp } from './app.ts';
 
@@ -53,4 +53,21 @@ export async function buildOrgWithAdmin(t: TestApp) {
   const orgId = await buildOrganization(t);
   const admin = await buildMember(t, orgId, ['admin']);
   return { orgId, admin, adminClient: await signedIn(t, admin) };
+}
+
+/**
+ * Invites through the API as an admin would, and reads the link's token from the mail it queued
+ * (dev mode outbox), matched to this invitation by the token's hash.
+ */
+export async function inviteByApi(t: TestApp, adminClient: ApiClient, orgId: string, email: string, roles: Role[] = ['member']) {
+  const response = await adminClient.post(`/api/orgs/${orgId}/invitations`, { email, roles });
+  if (response.status !== 201) throw new Error(`factory invitation failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const invitation = await t.context.db.selectFrom('invitations').select('token_hash').where('id', '=', response.body.id).executeTakeFirstOrThrow();
+  const mails = await t.context.db.selectFrom('outbox_messages').select('body_text').where('to_email', '=', email.toLowerCase()).execute();
+  for (const mail of mails) {
+    for (const match of mail.body_text.matchAll(/\/invitations\/([A-Za-z0-9_-]+)/g)) {
+      if (hashSecret(match[1]!) === invitation.token_hash) return { invitation: response.body as { id: string; email: string; roles: Role[]; state: string }, token: match[1]! };
+    }
+  }
+  throw new Error(`no invitation mail with the link for ${email}`);
 }
