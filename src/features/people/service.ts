@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { isTimeZone } from '../../domain/time-zones.ts';
 import { isRole, type Role } from '../../domain/roles.ts';
@@ -42,14 +43,21 @@ export async function createPerson(
   input: { name: string; email: string; passwordHash: string | null; timeZone?: string },
 ): Promise<string> {
   const email = normalizeEmail(input.email);
-  if (await findPersonByEmail(db, email)) throw conflict(`An account with the email ${email} already exists. Sign in instead.`);
+  const taken = () => conflict(`An account with the email ${email} already exists. Sign in instead.`);
+  if (await findPersonByEmail(db, email)) throw taken();
   const timeZone = input.timeZone ?? 'UTC';
   assertTimeZone('timeZone', timeZone);
   const id = newId();
-  await db
-    .insertInto('people')
-    .values({ id, email, name: input.name.trim(), password_hash: input.passwordHash, time_zone: timeZone, languages: '[]', bio: '', created_at: nowIso() })
-    .execute();
+  try {
+    await db
+      .insertInto('people')
+      .values({ id, email, name: input.name.trim(), password_hash: input.passwordHash, time_zone: timeZone, languages: '[]', bio: '', created_at: nowIso() })
+      .execute();
+  } catch (error) {
+    // Another request created the same account between our check and this insert.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
   return id;
 }
 

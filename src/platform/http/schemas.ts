@@ -1,5 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ROLES } from '../../domain/roles.ts';
+import { NOT_BLANK } from './validation.ts';
 
 /** Schemas shared by every feature's routes. */
 export const Uuid = Type.String({ format: 'uuid', description: 'An id (UUID)' });
@@ -24,7 +25,7 @@ export const problemResponses = {
 export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)), { description: 'A role in an organization' });
 
 export const EmailSchema = Type.String({ format: 'email', minLength: 3, maxLength: 320 });
-export const NameSchema = Type.String({ minLength: 1, maxLength: 200 });
+export const NameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: NOT_BLANK });
 /** IANA time zone names; checked against the runtime's list in the services. */
 export const TimeZoneSchema = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Lisbon' });
 
