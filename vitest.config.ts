@@ -19,6 +19,7 @@ const projects = (['sqlite', 'postgres'] as const)
 export default defineConfig({
   test: {
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
     maxWorkers: 2,
     fileParallelism: true,
     projects,

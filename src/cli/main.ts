@@ -34,6 +34,7 @@ program
     console.log(`\nCairn is running at ${running.url} (database: ${context.dbKind}${context.dbKind === 'sqlite' ? `, ${context.database.sqliteFile}` : ''})`);
     if (demo) printDemo(demo);
     else if (config.demo) console.log('Existing data kept. Demo sign-in (if this database was started with the demo): priya@alderfinch.example / cairn-demo-2026');
+    console.log('Press Ctrl+C to stop.');
     const shutdown = async () => {
       await running.stop();
       process.exit(0);

@@ -29,7 +29,7 @@ export interface CairnProcess {
   stop(): Promise<void>;
 }
 
-/** `cairn start` on a free port; resolves once it prints its URL. */
+/** `cairn start` on a free port; resolves once it has printed its URL and sign-ins. */
 export function startCairn(env: Record<string, string>): Promise<CairnProcess> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [bin, 'start'], {
@@ -41,7 +41,7 @@ export function startCairn(env: Record<string, string>): Promise<CairnProcess> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Cairn is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
+      if (match && output.includes('Press Ctrl+C to stop.')) {
         clearTimeout(timer);
         resolve({
           url: match[1]!,

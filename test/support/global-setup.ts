@@ -14,6 +14,7 @@ export default async function setup(project: TestProject): Promise<void> {
       `The PostgreSQL half of the suite needs a server at ${TEST_POSTGRES_URL} (${(error as Error).message}).\n` +
         'Start one (on Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start), point TEST_DATABASE_URL at another, ' +
         'or run only SQLite with CAIRN_TEST_DATABASES=sqlite.',
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);
