@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+import type { BenchRequest } from './scenario.ts';
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface Measurement {
+  /** Successful (2xx) responses per second over the whole measurement. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+  /** Responses that were not 2xx, plus socket errors and timeouts. */
+  failures: number;
+  total: number;
+  durationSeconds: number;
+}
+
+/** Drives one server with autocannon: every connection cycles through `requests`. */
+export async function measure(baseUrl: string, requests: BenchRequest[], options: LoadOptions): Promise<Measurement> {
+  if (requests.length === 0) throw new Error('a scenario produced no requests');
+  const result = await autocannon({
+    url: baseUrl,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    pipelining: 1,
+    timeout: 10,
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) })),
+  });
+  const ok = result['2xx'];
+  return {
+    requestsPerSecond: ok / result.duration,
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    meanMs: result.latency.average,
+    failures: result.non2xx + result.errors + result.timeouts,
+    total: ok + result.non2xx,
+    durationSeconds: result.duration,
+  };
+}
+
+/** One request with fetch, for checking a scenario answers correctly before it is measured. */
+export async function probe(baseUrl: string, request: BenchRequest): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(new URL(request.path, baseUrl), {
+    method: request.method,
+    headers: request.headers ?? {},
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON; keep the text for the error message
+  }
+  return { status: response.status, body };
+}

@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: Cairn's request paths on a large generated data set, each compared with a bare
+ * Fastify route measured in the same run. See bench/README.md.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import { DEFAULT_BENCH_POSTGRES_URL, preparePostgres, prepareSqlite, type BenchDatabase } from './lib/dataset.ts';
+import { measure, probe, type Measurement } from './lib/load.ts';
+import { startBare, startCairn, type ServerProcess } from './lib/processes.ts';
+import { Random } from './lib/random.ts';
+import { judge, machineInfo, printLegend, printTable, writeJson, type ResultRow } from './lib/report.ts';
+import { loadScenarioModules, type BenchRequest, type Scenario, type ScenarioContext } from './lib/scenario.ts';
+
+const HELP = `Usage: npm run bench [-- options]
+
+Options (environment variables in brackets):
+  --duration <s>       seconds measured per scenario [BENCH_DURATION] (default 10)
+  --warmup <s>         seconds of warm-up before each measurement [BENCH_WARMUP] (default 3)
+  --connections <n>    concurrent connections [BENCH_CONNECTIONS] (default 64)
+  --db <which>         sqlite, postgres or both (default: sqlite; both when a PostgreSQL URL is given)
+  --postgres [url]     also run on PostgreSQL [BENCH_DATABASE_URL] (default ${DEFAULT_BENCH_POSTGRES_URL})
+  --scenario <names>   only these scenarios (comma-separated; a prefix matches: "members")
+  --scale <x>          data-set size factor [BENCH_SCALE] (default 1 = 200 organizations, 50,000 people)
+  --regenerate         rebuild the cached data set
+  --out <file>         where to write the JSON results (default bench/results/latest.json)
+  --help`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
+      postgres: { type: 'string' }, scenario: { type: 'string' }, scale: { type: 'string' }, regenerate: { type: 'boolean' },
+      out: { type: 'string' }, help: { type: 'boolean' },
+    },
+    // `--postgres` alone (no URL) is allowed: normalize it before parsing.
+    args: process.argv.slice(2).flatMap((arg, i, all) => (arg === '--postgres' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? ['--postgres', ''] : [arg])),
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const number = (name: string, value: string | undefined, fallback: number, min: number) => {
+    const n = value === undefined || value === '' ? fallback : Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+  const postgresUrl = values.postgres !== undefined ? values.postgres || process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_POSTGRES_URL : process.env.BENCH_DATABASE_URL || undefined;
+  const db = values.db ?? (postgresUrl ? 'both' : 'sqlite');
+  if (!['sqlite', 'postgres', 'both'].includes(db)) throw new Error(`--db must be sqlite, postgres or both, got "${db}"`);
+  return {
+    durationSeconds: number('--duration', values.duration ?? process.env.BENCH_DURATION, 10, 1),
+    warmupSeconds: number('--warmup', values.warmup ?? process.env.BENCH_WARMUP, 3, 0),
+    connections: number('--connections', values.connections ?? process.env.BENCH_CONNECTIONS, 64, 1),
+    scale: number('--scale', values.scale ?? process.env.BENCH_SCALE, 1, 0.01),
+    databases: (db === 'both' ? ['sqlite', 'postgres'] : [db]) as ('sqlite' | 'postgres')[],
+    postgresUrl: postgresUrl ?? DEFAULT_BENCH_POSTGRES_URL,
+    scenarioFilter: values.scenario ? values.scenario.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    regenerate: values.regenerate ?? false,
+    out: path.resolve(values.out ?? 'bench/results/latest.json'),
+  };
+}
+
+const log = (line: string) => console.log(line);
+
+async function timed(label: string, url: string, requests: BenchRequest[], opts: ReturnType<typeof options>): Promise<Measurement> {
+  if (opts.warmupSeconds > 0) await measure(url, requests, { connections: opts.connections, durationSeconds: opts.warmupSeconds });
+  const result = await measure(url, requests, { connections: opts.connections, durationSeconds: opts.durationSeconds });
+  log(`  ${label.padEnd(18)} ${Math.round(result.requestsPerSecond).toString().padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${result.failures ? `  ${result.failures} FAILED` : ''}`);
+  return result;
+}
+
+/** Sends each distinct request once and lets the scenario check the answers. */
+async function verify(scenario: Scenario, url: string, requests: BenchRequest[]): Promise<void> {
+  for (const request of requests) {
+    const response = await probe(url, request);
+    try {
+      if (scenario.verify) scenario.verify(response, request);
+      else if (response.status < 200 || response.status >= 300) throw new Error(`status ${response.status}`);
+    } catch (error) {
+      throw new Error(`scenario "${scenario.name}": ${request.method} ${request.path} answered wrongly: ${(error as Error).message}`);
+    }
+  }
+}
+
+async function runOn(database: BenchDatabase, scenarios: Scenario[], bare: ServerProcess, opts: ReturnType<typeof options>): Promise<ResultRow[]> {
+  const db = database.open();
+  const rows: ResultRow[] = [];
+  let cairn: ServerProcess | null = null;
+  try {
+    // Sessions are made directly (a sign-in costs a deliberate 50 ms of scrypt); earlier runs' are dropped.
+    await db.db.deleteFrom('auth_sessions').execute();
+    const sessions = new Map<string, Record<string, string>>();
+    const context: ScenarioContext = {
+      core: database.manifest.core,
+      seeds: Object.fromEntries(Object.entries(database.manifest.seeds).map(([name, seed]) => [name, seed.data])),
+      password: database.manifest.password,
+      random: new Random(7),
+      async signIn(personId) {
+        let headers = sessions.get(personId);
+        if (!headers) {
+          const session = await createSession(db.db, personId);
+          headers = { cookie: `cairn_session=${session.token}; cairn_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken };
+          sessions.set(personId, headers);
+        }
+        return headers;
+      },
+    };
+    const planned = [];
+    for (const scenario of scenarios) planned.push({ scenario, requests: await scenario.requests(context) });
+    // The benchmark's own connection stays idle from here on, so it does not compete with the server.
+    await db.close();
+
+    cairn = await startCairn(database.serverEnv);
+    log(`\n${database.label}: Cairn (pid ${cairn.pid}) at ${cairn.url}, bare Fastify (pid ${bare.pid}) at ${bare.url}; ${opts.connections} connections, ${opts.warmupSeconds} s warm-up, ${opts.durationSeconds} s measured`);
+    for (const { scenario, requests } of planned) await verify(scenario, cairn.url, requests);
+
+    const bareResult = await timed('bare', bare.url, [{ method: 'GET', path: '/bare' }], opts);
+    rows.push({
+      database: database.label, scenario: 'bare', description: 'GET /bare → {ok:true} on a plain Fastify instance in its own process (the yardstick)',
+      measurement: bareResult, ratioToBare: 1, target: null, ...judge(bareResult, 1, null),
+    });
+    for (const { scenario, requests } of planned) {
+      const result = await timed(scenario.name, cairn.url, requests, opts);
+      const ratio = bareResult.requestsPerSecond > 0 ? result.requestsPerSecond / bareResult.requestsPerSecond : null;
+      const target = scenario.target === undefined ? null : scenario.target;
+      rows.push({ database: database.label, scenario: scenario.name, description: scenario.description, measurement: result, ratioToBare: ratio, target, ...judge(result, ratio, target) });
+    }
+  } finally {
+    await cairn?.stop();
+    await db.close().catch(() => undefined);
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const startedAt = new Date().toISOString();
+  const modules = await loadScenarioModules();
+  const seeds = modules.flatMap((m) => (m.seed ? [m.seed] : []));
+  const all = modules.flatMap((m) => m.scenarios);
+  const scenarios = opts.scenarioFilter ? all.filter((s) => opts.scenarioFilter!.some((f) => s.name === f || s.name.startsWith(f))) : all;
+  if (scenarios.length === 0) throw new Error(`no scenario matches ${opts.scenarioFilter?.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+
+  const prepared: BenchDatabase[] = [];
+  for (const kind of opts.databases) {
+    const prepareOptions = { scale: opts.scale, seeds, regenerate: opts.regenerate, log };
+    prepared.push(kind === 'sqlite' ? await prepareSqlite(prepareOptions) : await preparePostgres(opts.postgresUrl, prepareOptions));
+  }
+
+  const bare = await startBare();
+  const rows: ResultRow[] = [];
+  try {
+    for (const database of prepared) rows.push(...(await runOn(database, scenarios, bare, opts)));
+  } finally {
+    await bare.stop();
+  }
+
+  const core = prepared[0]!.manifest.core;
+  const largest = core.organizations[0]!;
+  log(`\nData set: ${core.counts.organizations} organizations, ${core.counts.people.toLocaleString('en-US')} people, ${core.counts.memberships.toLocaleString('en-US')} memberships, ${core.counts.membershipRoles.toLocaleString('en-US')} roles; largest organization ${largest.members.toLocaleString('en-US')} members (${largest.activeMembers.toLocaleString('en-US')} active).`);
+  log(`Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}. ${opts.connections} connections, ${opts.durationSeconds} s per scenario.\n`);
+  printTable(rows);
+  log('');
+  printLegend(rows);
+
+  writeJson(opts.out, {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    settings: { connections: opts.connections, durationSeconds: opts.durationSeconds, warmupSeconds: opts.warmupSeconds, scale: opts.scale },
+    datasets: prepared.map((d) => ({
+      database: d.label, key: d.manifest.key, generatedThisRun: d.generated, generationSeconds: d.manifest.generationSeconds,
+      counts: d.manifest.core.counts, largestOrganization: { members: largest.members, activeMembers: largest.activeMembers },
+    })),
+    results: rows.map((row) => ({
+      database: row.database, scenario: row.scenario, description: row.description,
+      requestsPerSecond: Math.round(row.measurement.requestsPerSecond), p50Ms: row.measurement.p50Ms, p90Ms: row.measurement.p90Ms, p99Ms: row.measurement.p99Ms,
+      maxMs: row.measurement.maxMs, failures: row.measurement.failures, ratioToBare: row.ratioToBare === null ? null : Math.round(row.ratioToBare * 1000) / 1000,
+      target: row.target, met: row.met, misses: row.misses,
+    })),
+  });
+  log(`\nResults written to ${path.relative(process.cwd(), opts.out)}.`);
+  const missed = rows.filter((row) => row.met === false);
+  if (missed.length > 0) log(`Targets missed: ${missed.map((row) => `${row.database} ${row.scenario}`).join(', ')}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
