@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
-import { PUBLIC } from '../../platform/http/access.ts';
+import { checkCsrf, PUBLIC } from '../../platform/http/access.ts';
 import { EmailSchema, NameSchema, OkSchema, PageOf, PageQuery, problemResponses, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
 import { PasswordSchema } from '../auth/routes.ts';
 import { setSessionCookies } from '../auth/session-cookies.ts';
@@ -94,6 +94,8 @@ export const invitationRoutes = (context: AppContext): FastifyPluginAsyncTypebox
       response: { 200: Type.Object({ orgId: Uuid, personId: Uuid, csrfToken: Type.Optional(Type.String()) }), ...problemResponses },
     },
   }, async (request, reply) => {
+    // Public, but acting as the signed-in person makes it a cookie-authenticated write: same CSRF rule.
+    if (request.session) checkCsrf(request, request.session);
     const result = await acceptInvitation(db, {
       token: request.params.token, signedInPersonId: request.session?.personId, ...request.body, ip: request.ip,
     });

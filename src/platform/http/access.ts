@@ -83,7 +83,7 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
   });
 }
 
-function checkCsrf(request: FastifyRequest, session: SignedInSession): void {
+export function checkCsrf(request: FastifyRequest, session: SignedInSession): void {
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || sent !== session.csrfToken) {
     throw new Problem(403, 'Missing CSRF token', `Send the value of the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header.`);
