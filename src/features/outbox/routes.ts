@@ -26,13 +26,14 @@ export const outboxRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
   }, async (request) => {
     const { page = 1, pageSize = 25 } = request.query;
     const orgId = request.params.orgId;
-    // Mail about this organization, and personal mail (password resets) to its current members.
+    // Mail about this organization; in dev mode also personal mail (password resets) to its
+    // current members, who have no other mailbox. With real mail, a reset link is for its owner only.
     const query = db.selectFrom('outbox_messages as o').where((eb) => eb.or([
       eb('o.org_id', '=', orgId),
-      eb.and([
+      ...(mailer.devMode ? [eb.and([
         eb('o.org_id', 'is', null),
-        eb('o.to_email', 'in', eb.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id').select('p.email').where('m.org_id', '=', orgId)),
-      ]),
+        eb('o.to_email', 'in', eb.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id').select('p.email').where('m.org_id', '=', orgId).where('m.status', '=', 'active')),
+      ])] : []),
     ]));
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await query.selectAll('o').orderBy('o.created_at', 'desc').orderBy('o.id').limit(pageSize).offset((page - 1) * pageSize).execute();

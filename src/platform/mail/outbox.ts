@@ -19,6 +19,8 @@ export interface OutgoingMail {
 export class Mailer {
   private transport: Transporter | null;
   private delivering: Promise<void> | null = null;
+  /** Set when mail is queued while a batch is running: that batch may have looked already. */
+  private deliverAgain = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -50,9 +52,20 @@ export class Mailer {
   /** Sends what is pending; safe to call from several processes (each message is claimed once). */
   deliverPending(): Promise<void> {
     if (!this.transport) return Promise.resolve();
-    this.delivering ??= this.deliverBatch().finally(() => {
-      this.delivering = null;
-    });
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return this.delivering;
+    }
+    this.delivering = (async () => {
+      try {
+        do {
+          this.deliverAgain = false;
+          await this.deliverBatch();
+        } while (this.deliverAgain);
+      } finally {
+        this.delivering = null;
+      }
+    })();
     return this.delivering;
   }
 
