@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { CairnDatabase } from './connection.ts';
 import * as m0001 from './migrations/0001_platform.ts';
+import * as m0002 from './migrations/0002_coaching.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_coaching': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -106,6 +106,213 @@ export interface SignInAttemptTable {
   created_at: string;
 }
 
+export interface CoachProfileTable {
+  org_id: string;
+  person_id: string;
+  /** JSON array of specialties, e.g. ["leadership","career transitions"]. */
+  specialties: string;
+  approach: string;
+  credentials_summary: string;
+  coach_kind: 'internal' | 'external';
+  /** Active clients at most (agreed and active engagements). */
+  capacity: number;
+  accepting_clients: number;
+  updated_at: string;
+}
+
+export interface CoachingRequestTable {
+  id: string;
+  org_id: string;
+  client_person_id: string;
+  preferred_coach_person_id: string | null;
+  topic: string;
+  status: 'open' | 'assigned' | 'withdrawn' | 'declined';
+  engagement_id: string | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface EngagementTable {
+  id: string;
+  org_id: string;
+  coach_person_id: string;
+  client_person_id: string;
+  sponsor_person_id: string | null;
+  state: string;
+  title: string;
+  created_by_person_id: string;
+  ended_reason: string | null;
+  ended_by_person_id: string | null;
+  client_reflection: string | null;
+  coach_reflection: string | null;
+  client_evaluation_rating: number | null;
+  client_evaluation_comment: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface EngagementTransitionTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor_person_id: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface AgreementTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  version: number;
+  objectives: string;
+  planned_sessions: number;
+  /** Calendar dates, YYYY-MM-DD. */
+  start_date: string;
+  planned_end_date: string;
+  cadence: string;
+  sponsor_visibility: string;
+  confidentiality_limits: string;
+  created_by_person_id: string;
+  created_at: string;
+}
+
+export interface AgreementAcceptanceTable {
+  agreement_id: string;
+  org_id: string;
+  party: 'coach' | 'client' | 'sponsor';
+  person_id: string;
+  ethics_acknowledged: number;
+  accepted_at: string;
+}
+
+export interface GoalTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  statement: string;
+  measure: string;
+  baseline_value: number;
+  target_value: number;
+  current_value: number;
+  final_value: number | null;
+  unit: string;
+  why_it_matters: string;
+  due_date: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface GoalMilestoneTable {
+  id: string;
+  org_id: string;
+  goal_id: string;
+  title: string;
+  due_date: string;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface GoalProgressTable {
+  id: string;
+  org_id: string;
+  goal_id: string;
+  value: number;
+  recorded_on: string;
+  note: string;
+  recorded_by_person_id: string;
+  created_at: string;
+}
+
+export interface GrowWorksheetTable {
+  id: string;
+  org_id: string;
+  goal_id: string;
+  goal_text: string;
+  reality: string;
+  options: string;
+  will: string;
+  written_by_person_id: string;
+  created_at: string;
+}
+
+export interface ObstacleTable {
+  id: string;
+  org_id: string;
+  goal_id: string;
+  description: string;
+  logged_by_person_id: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export interface CoachingSessionTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  starts_at: string;
+  duration_minutes: number;
+  time_zone: string;
+  location: string;
+  status: 'scheduled' | 'held' | 'cancelled' | 'late_cancelled' | 'no_show';
+  focus: string | null;
+  focus_set_at: string | null;
+  cancelled_by_person_id: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  created_at: string;
+}
+
+export interface SessionNoteTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  author_person_id: string;
+  /** Shared record: a note, the coach's observation, or a question the coach asked. */
+  kind: 'note' | 'observation' | 'question';
+  body: string;
+  created_at: string;
+}
+
+export interface PrivateSessionNoteTable {
+  id: string;
+  org_id: string;
+  session_id: string;
+  author_person_id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  session_id: string | null;
+  title: string;
+  owner_person_id: string;
+  due_date: string | null;
+  status: 'open' | 'done' | 'dropped';
+  completed_at: string | null;
+  created_at: string;
+}
+
+export interface CalendarFeedTable {
+  token_hash: string;
+  org_id: string;
+  person_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   people: PersonTable;
@@ -117,4 +324,20 @@ export interface Database {
   audit_events: AuditEventTable;
   outbox_messages: OutboxMessageTable;
   sign_in_attempts: SignInAttemptTable;
+  coach_profiles: CoachProfileTable;
+  coaching_requests: CoachingRequestTable;
+  engagements: EngagementTable;
+  engagement_transitions: EngagementTransitionTable;
+  agreements: AgreementTable;
+  agreement_acceptances: AgreementAcceptanceTable;
+  goals: GoalTable;
+  goal_milestones: GoalMilestoneTable;
+  goal_progress: GoalProgressTable;
+  grow_worksheets: GrowWorksheetTable;
+  obstacles: ObstacleTable;
+  coaching_sessions: CoachingSessionTable;
+  session_notes: SessionNoteTable;
+  private_session_notes: PrivateSessionNoteTable;
+  action_items: ActionItemTable;
+  calendar_feeds: CalendarFeedTable;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { coachingRoutes } from './coaching/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -12,7 +13,7 @@ import { peopleRoutes } from './people/routes.ts';
 /** Every capability's routes; a new feature folder adds its line here. */
 export function featureRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes]) {
+    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes]) {
       await app.register(routes(context));
     }
   };

@@ -19,7 +19,8 @@ export type AuditAction =
   | 'invitation.accepted'
   | 'organization.created'
   | 'organization.updated'
-  | 'data.exported';
+  | 'data.exported'
+  | 'confidential.read';
 
 export interface AuditEntry {
   orgId: string | null;
