@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { installAccessControl } from './access.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, type NotFoundFallback } from './error-handler.ts';
 import { ProblemSchema } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 import { featureRoutes } from '../../features/index.ts';
@@ -24,11 +24,16 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
     loggerInstance: context.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.CAIRN_TRUST_PROXY === 'on',
-    ajv: { customOptions: {} },
+    // Installed as the factory, not with setValidatorCompiler: Fastify rebuilds the validator of
+    // every plugin that adds a schema from the factory, and the default one coerces body types and
+    // silently drops unknown fields.
+    // (Fastify types the factory for Ajv or JSON Type Definition compilers only, hence the cast.)
+    schemaController: { compilersFactory: { buildValidator: (() => validatorCompiler) as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
-  installErrorHandling(app);
+  const web = context.config.serveWeb ? loadWebApp(app) : null;
+  // Fastify allows one not-found handler: it answers API paths with a problem, other GETs with the web app.
+  installErrorHandling(app, web?.fallback);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -73,26 +78,23 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
-  if (context.config.serveWeb) serveWebApp(app);
+  if (web) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
   return app;
 }
 
-/** The single-page app: its built files, and index.html for every other non-API path. */
-function serveWebApp(app: FastifyInstance): void {
+/** The built single-page app: index.html answers every non-API GET path no file or route matched. */
+function loadWebApp(app: FastifyInstance): { fallback: NotFoundFallback } | null {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
     app.log.warn(`web app not built (${index} missing): run "npm run build:web"`);
-    return;
+    return null;
   }
-  void app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
   const html = fs.readFileSync(index, 'utf8');
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+  return {
+    fallback: (request, reply) => {
+      if (request.method !== 'GET' || request.url.startsWith('/api/')) return false;
       void reply.type('text/html').header('cache-control', 'no-cache').send(html);
-      return;
-    }
-    void reply.status(404).type('application/problem+json').send({
-      type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
-    });
-  });
+      return true;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from './problem.ts';
 import { fieldProblems } from './validation.ts';
 
@@ -31,13 +31,17 @@ function titleFor(status: number): string {
   return ({ 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed', 413: 'Request too large', 415: 'Unsupported media type', 429: 'Too many requests' } as Record<number, string>)[status] ?? 'Request refused';
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** Answers requests no route matched; `fallback` may answer first (the web app's index.html) and return true. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
     const body = problemFor(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return;
     void reply.status(404).type('application/problem+json').send({
       type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
     });
