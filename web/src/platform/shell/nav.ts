@@ -1,0 +1,35 @@
+import {
+  IconBuildingCommunity, IconHome, IconInbox, IconListDetails, IconMailShare, IconSettings, IconUserCircle, IconUsers, type Icon,
+} from '@tabler/icons-react';
+import type { Role } from '../api/client';
+
+export interface NavEntry {
+  label: string;
+  /** Path inside the organization: '' is its home, 'members' is /orgs/:orgId/members. */
+  path: string;
+  icon: Icon;
+  /** Who sees the entry; everyone when left out. */
+  roles?: readonly Role[];
+  section: 'main' | 'admin';
+}
+
+/**
+ * The navigation, in order. A new feature adds its entry here (Coaching, Mentoring, Assessments,
+ * Insights…), with the roles that may use it; the server still decides what each role may do.
+ */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { label: 'Home', path: '', icon: IconHome, section: 'main' },
+  { label: 'Members', path: 'members', icon: IconUsers, section: 'main' },
+  { label: 'Profile', path: 'profile', icon: IconUserCircle, section: 'main' },
+  { label: 'Invitations', path: 'invitations', icon: IconMailShare, roles: ['admin'], section: 'admin' },
+  { label: 'Audit log', path: 'audit', icon: IconListDetails, roles: ['admin'], section: 'admin' },
+  { label: 'Outbox', path: 'outbox', icon: IconInbox, roles: ['admin'], section: 'admin' },
+  { label: 'Organization settings', path: 'settings', icon: IconSettings, roles: ['admin'], section: 'admin' },
+];
+
+export const SECTION_LABELS: Record<NavEntry['section'], string> = { main: 'Workspace', admin: 'Administration' };
+export const ORG_ICON = IconBuildingCommunity;
+
+export function navEntriesFor(roles: readonly Role[]): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)));
+}
