@@ -10,7 +10,7 @@ import {
   acceptAgreement, amendAgreement, endEarly, engagementDetail, myEngagements, organizationEngagements, proposeEngagement, startEngagement, submitClosure,
 } from './service.ts';
 
-const AgreementTermsSchema = Type.Object({
+export const AgreementTermsSchema = Type.Object({
   objectives: RequiredText(5000),
   plannedSessions: Type.Integer({ minimum: 1, maximum: 200 }),
   startDate: DateSchema,
