@@ -2,11 +2,14 @@
  * `npm run bench`: Cairn's request paths on a large generated data set, each compared with a bare
  * Fastify route measured in the same run. See bench/README.md.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { DEFAULT_BENCH_POSTGRES_URL, preparePostgres, prepareSqlite, type BenchDatabase } from './lib/dataset.ts';
 import { measure, probe, type Measurement } from './lib/load.ts';
+import { mainProfile, summarizeProfile } from './lib/profile.ts';
 import { startBare, startCairn, type ServerProcess } from './lib/processes.ts';
 import { Random } from './lib/random.ts';
 import { judge, machineInfo, printLegend, printTable, writeJson, type ResultRow } from './lib/report.ts';
@@ -20,10 +23,12 @@ Options (environment variables in brackets):
   --connections <n>    concurrent connections [BENCH_CONNECTIONS] (default 64)
   --db <which>         sqlite, postgres or both (default: sqlite; both when a PostgreSQL URL is given)
   --postgres [url]     also run on PostgreSQL [BENCH_DATABASE_URL] (default ${DEFAULT_BENCH_POSTGRES_URL})
-  --scenario <names>   only these scenarios (comma-separated; a prefix matches: "members")
+  --scenario <names>   only these scenarios (comma-separated; "members-*" matches a prefix)
   --scale <x>          data-set size factor [BENCH_SCALE] (default 1 = 200 organizations, 50,000 people)
   --regenerate         rebuild the cached data set
   --out <file>         where to write the JSON results (default bench/results/latest.json)
+  --profile            run each scenario on its own Cairn process under --cpu-prof and print where the
+                       time goes (profiles kept in bench/results/profiles/; figures are lower while profiling)
   --help`;
 
 function options() {
@@ -31,7 +36,7 @@ function options() {
     options: {
       duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
       postgres: { type: 'string' }, scenario: { type: 'string' }, scale: { type: 'string' }, regenerate: { type: 'boolean' },
-      out: { type: 'string' }, help: { type: 'boolean' },
+      out: { type: 'string' }, profile: { type: 'boolean' }, help: { type: 'boolean' },
     },
     // `--postgres` alone (no URL) is allowed: normalize it before parsing.
     args: process.argv.slice(2).flatMap((arg, i, all) => (arg === '--postgres' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? ['--postgres', ''] : [arg])),
@@ -57,17 +62,35 @@ function options() {
     postgresUrl: postgresUrl ?? DEFAULT_BENCH_POSTGRES_URL,
     scenarioFilter: values.scenario ? values.scenario.split(',').map((s) => s.trim()).filter(Boolean) : null,
     regenerate: values.regenerate ?? false,
+    profile: values.profile ?? false,
     out: path.resolve(values.out ?? 'bench/results/latest.json'),
   };
 }
 
 const log = (line: string) => console.log(line);
 
-async function timed(label: string, url: string, requests: BenchRequest[], opts: ReturnType<typeof options>): Promise<Measurement> {
-  if (opts.warmupSeconds > 0) await measure(url, requests, { connections: opts.connections, durationSeconds: opts.warmupSeconds });
-  const result = await measure(url, requests, { connections: opts.connections, durationSeconds: opts.durationSeconds });
-  log(`  ${label.padEnd(18)} ${Math.round(result.requestsPerSecond).toString().padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${result.failures ? `  ${result.failures} FAILED` : ''}`);
+async function timed(label: string, server: ServerProcess, requests: BenchRequest[], opts: ReturnType<typeof options>): Promise<Measurement> {
+  if (opts.warmupSeconds > 0) await measure(server.url, requests, { connections: opts.connections, durationSeconds: opts.warmupSeconds });
+  const result = await measure(server.url, requests, { connections: opts.connections, durationSeconds: opts.durationSeconds }, server.cpuSeconds);
+  const cpu = result.serverCpuUsPerRequest === null ? '' : `  server ${Math.round(result.serverCpuUsPerRequest)} µs CPU/req (${Math.round((result.serverCpuShare ?? 0) * 100)}% of a core)`;
+  log(`  ${label.padEnd(18)} ${Math.round(result.requestsPerSecond).toString().padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${cpu}${result.failures ? `  ${result.failures} FAILED` : ''}`);
   return result;
+}
+
+/** Waits until the server answers a health check quickly again (at most two minutes). */
+async function settle(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const started = performance.now();
+    try {
+      await probe(url, { method: 'GET', path: '/api/health' });
+      quick = performance.now() - started < 100 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Sends each distinct request once and lets the scenario check the answers. */
@@ -111,17 +134,34 @@ async function runOn(database: BenchDatabase, scenarios: Scenario[], bare: Serve
     // The benchmark's own connection stays idle from here on, so it does not compete with the server.
     await db.close();
 
+    const load = os.loadavg()[0]!;
+    if (load > os.cpus().length * 0.5) log(`\nNote: the machine is busy (load average ${load.toFixed(1)} on ${os.cpus().length} cores); req/s will be low and noisy, CPU µs/req less so.`);
     cairn = await startCairn(database.serverEnv);
     log(`\n${database.label}: Cairn (pid ${cairn.pid}) at ${cairn.url}, bare Fastify (pid ${bare.pid}) at ${bare.url}; ${opts.connections} connections, ${opts.warmupSeconds} s warm-up, ${opts.durationSeconds} s measured`);
     for (const { scenario, requests } of planned) await verify(scenario, cairn.url, requests);
+    if (opts.profile) await cairn.stop();
 
-    const bareResult = await timed('bare', bare.url, [{ method: 'GET', path: '/bare' }], opts);
+    const bareResult = await timed('bare', bare, [{ method: 'GET', path: '/bare' }], opts);
     rows.push({
       database: database.label, scenario: 'bare', description: 'GET /bare → {ok:true} on a plain Fastify instance in its own process (the yardstick)',
       measurement: bareResult, ratioToBare: 1, target: null, ...judge(bareResult, 1, null),
     });
     for (const { scenario, requests } of planned) {
-      const result = await timed(scenario.name, cairn.url, requests, opts);
+      let profileDir: string | null = null;
+      if (opts.profile) {
+        profileDir = path.resolve('bench/results/profiles', `${database.kind}-${scenario.name}`);
+        fs.rmSync(profileDir, { recursive: true, force: true });
+        cairn = await startCairn(database.serverEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+      }
+      const result = await timed(scenario.name, cairn, requests, opts);
+      // Requests that timed out on the client may still be queued in the server: let it drain, so the
+      // next scenario is not charged for this one's backlog.
+      await settle(cairn.url);
+      if (profileDir) {
+        await cairn.stop();
+        const file = mainProfile(profileDir);
+        for (const line of file ? summarizeProfile(file) : ['  (no profile written)']) log(`    ${line}`);
+      }
       const ratio = bareResult.requestsPerSecond > 0 ? result.requestsPerSecond / bareResult.requestsPerSecond : null;
       const target = scenario.target === undefined ? null : scenario.target;
       rows.push({ database: database.label, scenario: scenario.name, description: scenario.description, measurement: result, ratioToBare: ratio, target, ...judge(result, ratio, target) });
@@ -139,7 +179,8 @@ async function main(): Promise<void> {
   const modules = await loadScenarioModules();
   const seeds = modules.flatMap((m) => (m.seed ? [m.seed] : []));
   const all = modules.flatMap((m) => m.scenarios);
-  const scenarios = opts.scenarioFilter ? all.filter((s) => opts.scenarioFilter!.some((f) => s.name === f || s.name.startsWith(f))) : all;
+  const matches = (name: string, filter: string) => (filter.endsWith('*') ? name.startsWith(filter.slice(0, -1)) : name === filter);
+  const scenarios = opts.scenarioFilter ? all.filter((s) => opts.scenarioFilter!.some((f) => matches(s.name, f))) : all;
   if (scenarios.length === 0) throw new Error(`no scenario matches ${opts.scenarioFilter?.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
 
   const prepared: BenchDatabase[] = [];
@@ -167,7 +208,7 @@ async function main(): Promise<void> {
   writeJson(opts.out, {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: machineInfo(),
+    machine: { ...machineInfo(), loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10) },
     settings: { connections: opts.connections, durationSeconds: opts.durationSeconds, warmupSeconds: opts.warmupSeconds, scale: opts.scale },
     datasets: prepared.map((d) => ({
       database: d.label, key: d.manifest.key, generatedThisRun: d.generated, generationSeconds: d.manifest.generationSeconds,
@@ -176,7 +217,9 @@ async function main(): Promise<void> {
     results: rows.map((row) => ({
       database: row.database, scenario: row.scenario, description: row.description,
       requestsPerSecond: Math.round(row.measurement.requestsPerSecond), p50Ms: row.measurement.p50Ms, p90Ms: row.measurement.p90Ms, p99Ms: row.measurement.p99Ms,
-      maxMs: row.measurement.maxMs, failures: row.measurement.failures, ratioToBare: row.ratioToBare === null ? null : Math.round(row.ratioToBare * 1000) / 1000,
+      maxMs: row.measurement.maxMs, failures: row.measurement.failures,
+      serverCpuUsPerRequest: row.measurement.serverCpuUsPerRequest === null ? null : Math.round(row.measurement.serverCpuUsPerRequest),
+      serverCpuShare: row.measurement.serverCpuShare === null ? null : Math.round(row.measurement.serverCpuShare * 100) / 100, ratioToBare: row.ratioToBare === null ? null : Math.round(row.ratioToBare * 1000) / 1000,
       target: row.target, met: row.met, misses: row.misses,
     })),
   });

@@ -18,11 +18,16 @@ export interface Measurement {
   failures: number;
   total: number;
   durationSeconds: number;
+  /** Server CPU time per answered request (µs): robust to other load on the machine, unlike req/s. */
+  serverCpuUsPerRequest: number | null;
+  /** Server CPU time / wall time: near 1 when the server had a core to itself and was the bottleneck. */
+  serverCpuShare: number | null;
 }
 
 /** Drives one server with autocannon: every connection cycles through `requests`. */
-export async function measure(baseUrl: string, requests: BenchRequest[], options: LoadOptions): Promise<Measurement> {
+export async function measure(baseUrl: string, requests: BenchRequest[], options: LoadOptions, serverCpu: () => number | null = () => null): Promise<Measurement> {
   if (requests.length === 0) throw new Error('a scenario produced no requests');
+  const cpuBefore = serverCpu();
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -31,7 +36,10 @@ export async function measure(baseUrl: string, requests: BenchRequest[], options
     timeout: 10,
     requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) })),
   });
+  const cpuAfter = serverCpu();
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   const ok = result['2xx'];
+  const answered = ok + result.non2xx;
   return {
     requestsPerSecond: ok / result.duration,
     p50Ms: result.latency.p50,
@@ -40,8 +48,10 @@ export async function measure(baseUrl: string, requests: BenchRequest[], options
     maxMs: result.latency.max,
     meanMs: result.latency.average,
     failures: result.non2xx + result.errors + result.timeouts,
-    total: ok + result.non2xx,
+    total: answered,
     durationSeconds: result.duration,
+    serverCpuUsPerRequest: cpu !== null && answered > 0 ? (cpu * 1e6) / answered : null,
+    serverCpuShare: cpu !== null ? cpu / result.duration : null,
   };
 }
 

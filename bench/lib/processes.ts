@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +9,23 @@ export interface ServerProcess {
   name: string;
   url: string;
   pid: number;
+  /** CPU time (user + system) the process has used so far, in seconds; null where /proc is missing. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime from /proc/<pid>/stat (Linux). */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -41,6 +58,7 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
         name,
         url: match[1]!,
         pid: child.pid!,
+        cpuSeconds: () => cpuSecondsOf(child.pid!),
         stop: () => stopProcess(child),
       });
     };
@@ -77,8 +95,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** `cairn start`, exactly as an operator runs it, on the benchmark's database. */
-export function startCairn(databaseEnv: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  return startProcess('cairn', ['bin/cairn.js', 'start'], {
+export function startCairn(databaseEnv: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  return startProcess('cairn', [...nodeArgs, 'bin/cairn.js', 'start'], {
     PORT: '0',
     HOST: '127.0.0.1',
     CAIRN_DEMO: 'off',
@@ -88,7 +106,6 @@ export function startCairn(databaseEnv: Record<string, string>, extraEnv: Record
     DATABASE_URL: '',
     CAIRN_POSTGRES_SCHEMA: '',
     ...databaseEnv,
-    ...extraEnv,
   }, /Cairn is running at (http:\/\/\S+)/);
 }
 

@@ -32,7 +32,7 @@ const num = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
 export function printTable(rows: ResultRow[], write: (line: string) => void = console.log): void {
-  const header = ['Database', 'Scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'Target', 'Met'];
+  const header = ['Database', 'Scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'CPU µs/req', 'Target', 'Met'];
   const body = rows.map((row) => [
     row.database,
     row.scenario,
@@ -40,10 +40,11 @@ export function printTable(rows: ResultRow[], write: (line: string) => void = co
     ms(row.measurement.p50Ms),
     ms(row.measurement.p99Ms),
     row.ratioToBare === null ? '—' : pct(row.ratioToBare),
+    row.measurement.serverCpuUsPerRequest === null ? '—' : num(row.measurement.serverCpuUsPerRequest),
     row.target ? `≥${pct(row.target.minRatio)}, p99<${row.target.maxP99Ms}` : '—',
     row.met === null ? '—' : row.met ? 'yes' : `NO (${row.misses.join('; ')})`,
   ]);
-  const right = new Set([2, 3, 4, 5]);
+  const right = new Set([2, 3, 4, 5, 6]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   write(line(header));
