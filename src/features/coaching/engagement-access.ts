@@ -65,7 +65,8 @@ export async function acceptedAgreementId(db: Kysely<Database>, engagementId: st
   return row?.id ?? null;
 }
 
-async function acceptedVisibility(db: Kysely<Database>, engagementId: string, hasSponsor: boolean): Promise<SponsorVisibility | null> {
+/** What the sponsor may see under the newest agreement every party accepted (null: nothing yet). */
+export async function acceptedVisibility(db: Kysely<Database>, engagementId: string, hasSponsor = true): Promise<SponsorVisibility | null> {
   if (!hasSponsor) return null;
   const id = await acceptedAgreementId(db, engagementId, hasSponsor);
   if (!id) return null;

@@ -24,7 +24,7 @@ const AttainmentSchema = Type.Object({
   goals: Type.Integer(), met: Type.Integer(), meanProgress: Type.Union([Type.Number(), Type.Null()]), allMet: Type.Boolean(),
 });
 
-const EngagementSummarySchema = Type.Object({
+export const EngagementSummarySchema = Type.Object({
   id: Uuid, title: Type.String(), state: EngagementStateSchema, coach: PersonRef, client: PersonRef, sponsor: Type.Union([PersonRef, Type.Null()]),
   startDate: Type.String(), plannedEndDate: Type.String(), attainment: AttainmentSchema,
   closureProposed: Type.Boolean({ description: 'Every goal has reached its target: Cairn proposes closing the engagement' }),
@@ -54,7 +54,6 @@ const EngagementDetailSchema = Type.Object({
 }, { $id: 'EngagementDetail' });
 
 export const engagementRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.addSchema(EngagementSummarySchema);
   app.addSchema(EngagementDetailSchema);
   const { db } = context;
   const detail = (orgId: string, engagementId: string, request: Parameters<typeof viewerOf>[0]) => engagementDetail(db, orgId, engagementId, viewerOf(request));

@@ -8,7 +8,7 @@ import { newId, nowIso } from '../../../platform/ids.ts';
 import { badRequest, conflict, forbidden, invalidField } from '../../../platform/http/problem.ts';
 import { membershipStatus } from '../../members/service.ts';
 import { assertAcceptingClients, assertCoachHasSlot } from '../coaches/service.ts';
-import { acceptedAgreementId, loadEngagement, type Viewer } from '../engagement-access.ts';
+import { acceptedVisibility, loadEngagement, type Viewer } from '../engagement-access.ts';
 import { applyTransition } from './lifecycle.ts';
 
 export interface AgreementTerms {
@@ -252,12 +252,9 @@ export async function myEngagements(db: Kysely<Database>, orgId: string, personI
     : summary);
 }
 
-async function sponsorVisibilities(db: Kysely<Database>, rows: { id: string; sponsor_person_id: string | null }[]) {
+async function sponsorVisibilities(db: Kysely<Database>, rows: { id: string }[]) {
   const result = new Map<string, SponsorVisibility | null>();
-  for (const row of rows) {
-    const id = await acceptedAgreementId(db, row.id, true);
-    result.set(row.id, id ? ((await db.selectFrom('agreements').select('sponsor_visibility').where('id', '=', id).executeTakeFirstOrThrow()).sponsor_visibility as SponsorVisibility) : null);
-  }
+  for (const row of rows) result.set(row.id, await acceptedVisibility(db, row.id));
   return result;
 }
 
