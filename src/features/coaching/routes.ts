@@ -2,11 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { coachRoutes } from './coaches/routes.ts';
 import { engagementRoutes } from './engagements/routes.ts';
+import { goalRoutes } from './goals/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
 /** The coaching capability's routes; each part of it adds its line here. */
 export function coachingRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [coachRoutes, engagementRoutes, requestRoutes]) await app.register(routes(context));
+    for (const routes of [coachRoutes, engagementRoutes, goalRoutes, requestRoutes]) await app.register(routes(context));
   };
 }
