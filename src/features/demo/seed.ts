@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { addMember } from '../members/service.ts';
+import { loadCoachingDemo } from './coaching.ts';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE } from './people.ts';
 
 export interface DemoSignIn {
@@ -40,7 +41,8 @@ export async function loadDemo(db: Kysely<Database>): Promise<DemoResult> {
       await trx.updateTable('memberships').set({ manager_person_id: idOf.get(person.managerKey)! })
         .where('org_id', '=', orgId).where('person_id', '=', idOf.get(person.key)!).execute();
     }
-    const showcase = ['admin', 'coach1', 'eng2', 'hrdir', 'engdir', 'sales1'];
+    await loadCoachingDemo(trx, orgId, idOf);
+    const showcase = ['admin', 'coach1', 'eng1', 'engdir', 'hrdir', 'fin1'];
     return {
       orgId,
       password: DEMO_PASSWORD,
