@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../src/domain/roles.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import { hashSecret, newId, nowIso } from '../../src/platform/ids.ts';
 import { addMember } from '../../src/features/members/service.ts';
 import type { ApiClient, TestApp } from './app.ts';
@@ -41,7 +42,21 @@ export async function buildMember(t: TestApp, orgId: string, roles: Role[], over
   return person;
 }
 
+/**
+ * A client holding a fresh session of the person, as after signing in. The session is made
+ * directly (no password check, no audit event): a scrypt verification per client would dominate
+ * the suite's time. Tests of signing in itself use signedInThroughApi or the API.
+ */
 export async function signedIn(t: TestApp, person: BuiltPerson): Promise<ApiClient> {
+  const session = await createSession(t.context.db, person.id);
+  const client = t.client();
+  client.cookies.set(SESSION_COOKIE, session.token);
+  client.cookies.set(CSRF_COOKIE, session.csrfToken);
+  return client;
+}
+
+/** Signs in with the factory password through POST /api/auth/login. */
+export async function signedInThroughApi(t: TestApp, person: BuiltPerson): Promise<ApiClient> {
   const client = t.client();
   const response = await client.post('/api/auth/login', { email: person.email, password: FACTORY_PASSWORD });
   if (response.status !== 200) throw new Error(`factory sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { buildMember, buildOrganization, buildPerson, FACTORY_PASSWORD, signedIn } from '../../../test/support/factories.ts';
+import { buildMember, buildOrganization, buildPerson, FACTORY_PASSWORD, signedIn, signedInThroughApi } from '../../../test/support/factories.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import { recordFailedSignIn } from './sign-in-throttle.ts';
 
@@ -57,8 +57,8 @@ describe('signing in and out', () => {
 
   it('keeps the person’s sessions on other devices when they sign in again', async () => {
     const person = await buildPerson(t);
-    const laptop = await signedIn(t, person);
-    const phone = await signedIn(t, person);
+    const laptop = await signedInThroughApi(t, person);
+    const phone = await signedInThroughApi(t, person);
     expect((await laptop.get('/api/me')).status).toBe(200);
     expect((await phone.get('/api/me')).status).toBe(200);
   });
@@ -88,7 +88,7 @@ describe('signing in and out', () => {
   it('records sign-ins and failed sign-ins in the audit log of the person’s organizations', async () => {
     const orgId = await buildOrganization(t);
     const person = await buildMember(t, orgId, ['member']);
-    await signedIn(t, person);
+    await signedInThroughApi(t, person);
     await freshClient().post('/api/auth/login', { email: person.email, password: 'wrong wrong wrong' });
     const events = await t.context.db.selectFrom('audit_events').select(['action', 'actor_person_id', 'subject_id']).where('org_id', '=', orgId).execute();
     expect(events).toEqual(expect.arrayContaining([
