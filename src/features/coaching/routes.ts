@@ -1,13 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
+import { actionItemRoutes } from './action-items/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { coachRoutes } from './coaches/routes.ts';
 import { engagementRoutes } from './engagements/routes.ts';
 import { goalRoutes } from './goals/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 
 /** The coaching capability's routes; each part of it adds its line here. */
 export function coachingRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [coachRoutes, engagementRoutes, goalRoutes, requestRoutes]) await app.register(routes(context));
+    for (const routes of [coachRoutes, engagementRoutes, goalRoutes, requestRoutes, sessionRoutes, actionItemRoutes, calendarRoutes]) await app.register(routes(context));
   };
 }
