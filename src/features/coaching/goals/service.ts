@@ -10,7 +10,7 @@ import {
   COACHING_CONTENT_ONLY, goalAccess, GOALS_HIDDEN_FROM_ADMIN, seesCoachingContent, type GoalView as Visibility,
 } from '../../../domain/coaching/goal-visibility.ts';
 import { attainment, goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
-import { badRequest, conflict, forbidden, invalidField, notFound } from '../../../platform/http/problem.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../../platform/http/problem.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { loadEngagement, type EngagementInView, type Viewer } from '../engagement-access.ts';
 import type { GoalChanges, GoalTimelineView, GoalView, NewGoal } from './schemas.ts';
@@ -221,7 +221,7 @@ export async function addGrowRevision(db: Db, orgId: string, engagementId: strin
   await findGoal(db, orgId, engagementId, goalId);
   const parts = { goal: input.goal.trim(), reality: input.reality.trim(), options: input.options.trim(), will: input.will.trim() };
   if (Object.values(parts).every((part) => part === '')) {
-    throw badRequest('Write at least one part of the worksheet (goal, reality, options or will).', [{ field: 'body', message: 'must have at least one part written' }]);
+    throw invalidField('body', 'must have at least one part of the worksheet written: goal, reality, options or will');
   }
   assertBelow(await countOf(db, 'grow_worksheets', goalId), GOAL_LIMITS.growRevisionsPerGoal, 'GROW worksheet revisions');
   await db.insertInto('grow_worksheets').values({
