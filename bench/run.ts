@@ -101,7 +101,7 @@ async function verify(scenario: Scenario, url: string, requests: BenchRequest[])
       if (scenario.verify) scenario.verify(response, request);
       else if (response.status < 200 || response.status >= 300) throw new Error(`status ${response.status}`);
     } catch (error) {
-      throw new Error(`scenario "${scenario.name}": ${request.method} ${request.path} answered wrongly: ${(error as Error).message}`);
+      throw new Error(`scenario "${scenario.name}": ${request.method} ${request.path} answered wrongly: ${(error as Error).message}`, { cause: error });
     }
   }
 }

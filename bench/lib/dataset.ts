@@ -139,7 +139,7 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
     await probe.connect();
     return;
   } catch (error) {
-    if ((error as { code?: string }).code !== '3D000') throw new Error(`cannot reach PostgreSQL at ${target.host}: ${(error as Error).message}`);
+    if ((error as { code?: string }).code !== '3D000') throw new Error(`cannot reach PostgreSQL at ${target.host}: ${(error as Error).message}`, { cause: error });
   } finally {
     await probe.end().catch(() => undefined);
   }
