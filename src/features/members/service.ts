@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { supportsRowLocks } from '../../db/locking.ts';
 import type { Database } from '../../db/schema.ts';
 import { wouldCreateCycle } from '../../domain/reporting-line.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
@@ -186,6 +187,11 @@ async function activeAdminCount(db: Kysely<Database>, orgId: string): Promise<nu
 }
 
 async function assertKeepsAnAdmin(db: Kysely<Database>, orgId: string, personId: string): Promise<void> {
+  // Two admins removing each other at once must not both see "another admin remains": on
+  // PostgreSQL the organization row serializes these checks (SQLite runs one transaction at a time).
+  if (supportsRowLocks(db)) await db.selectFrom('organizations').select('id').where('id', '=', orgId).forUpdate().execute();
+  // Only an active admin counts: a deactivated one may lose the role whoever else is left.
+  if ((await membershipStatus(db, orgId, personId)) !== 'active') return;
   const roles = (await rolesOf(db, orgId, [personId])).get(personId) ?? [];
   if (roles.includes('admin') && (await activeAdminCount(db, orgId)) <= 1) {
     throw conflict('This is the organization’s last active admin. Make someone else an admin first.');
