@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -29,6 +29,14 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
     // silently drops unknown fields.
     // (Fastify types the factory for Ajv or JSON Type Definition compilers only, hence the cast.)
     schemaController: { compilersFactory: { buildValidator: (() => validatorCompiler) as never } },
+    // Errors the router raises before any handler (a malformed %-escape, a path parameter over
+    // 100 characters) would otherwise be answered in Fastify's own JSON shape.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      void (reply as FastifyReply).status(status).type('application/problem+json').send({
+        type: 'about:blank', title: status === 414 ? 'URI too long' : 'Bad request', status, detail: error.message,
+      });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const web = context.config.serveWeb ? loadWebApp(app) : null;
