@@ -1080,6 +1080,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/coaching-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coaching requests: every one for admins, your own for everyone else */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "assigned" | "withdrawn" | "declined";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoachingRequest"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for coaching: what you want to work on, and optionally a coach you would like */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        preferredCoachPersonId?: string | null;
+                        topic: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingRequest"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coaching-requests/{requestId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request by assigning a coach (and a sponsor): proposes the engagement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agreement: {
+                            cadence: "weekly" | "fortnightly" | "monthly" | "as_needed";
+                            confidentialityLimits?: string;
+                            objectives: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             */
+                            plannedEndDate: string;
+                            plannedSessions: number;
+                            /** @description What the sponsor may see: nothing / goals and progress / goals, progress and attendance */
+                            sponsorVisibility: "nothing" | "goals_progress" | "goals_progress_attendance";
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             */
+                            startDate: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        coachPersonId: string;
+                        sponsorPersonId?: string | null;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingRequest"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coaching-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an open request (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingRequest"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coaching-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your open request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingRequest"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/engagements": {
         parameters: {
             query?: never;
@@ -2377,6 +2693,34 @@ export interface components {
             specialties: string[];
             timeZone: string;
             title: string;
+        };
+        CoachingRequest: {
+            client: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            createdAt: string;
+            engagementId: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            preferredCoach: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            } | null;
+            resolvedAt: string | null;
+            status: "open" | "assigned" | "withdrawn" | "declined";
+            topic: string;
         };
         EngagementDetail: {
             agreement: {

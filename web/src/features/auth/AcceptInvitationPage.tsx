@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call, errorMessage, isStatus } from '../../platform/api/client';
 import { showFieldErrors } from '../../platform/api/forms';
-import { keys, useMe, type Me } from '../../platform/api/queries';
+import { reloadMe, useMe, type Me } from '../../platform/api/queries';
 import { useFormat } from '../../platform/format';
 import { ROLE_LABELS } from '../../platform/roles';
 import { useSignOut } from '../../platform/shell/PersonMenu';
@@ -120,7 +120,7 @@ function AcceptForm({ token, invitation, me }: { token: string; invitation: Prev
       })),
     onSuccess: async (result) => {
       queryClient.removeQueries({ queryKey: ['invitation', token] });
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/api/me')) });
+      await reloadMe(queryClient);
       notifications.show({ color: 'cairn', title: `Welcome to ${invitation.orgName}`, message: 'You have joined the organization.' });
       void navigate(`/orgs/${result.orgId}`, { replace: true });
     },

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call, isStatus, errorMessage } from '../../platform/api/client';
 import { showFieldErrors } from '../../platform/api/forms';
-import { keys } from '../../platform/api/queries';
+import { reloadMe } from '../../platform/api/queries';
 import { PublicPage } from '../../platform/shell/PublicLayout';
 import { ProblemAlert } from '../../platform/ui/states';
 import { PASSWORD_MIN, passwordRule } from './SignUpPage';
@@ -27,7 +27,7 @@ export function ResetPasswordPage() {
     mutationFn: (values: typeof form.values) => call(api.POST('/api/auth/password-reset/complete', { body: { token, password: values.password } })),
     onSuccess: async () => {
       queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/api/me')) });
+      await reloadMe(queryClient);
       notifications.show({ color: 'cairn', title: 'Password changed', message: 'You are signed in. Other sessions were signed out.' });
       void navigate('/', { replace: true });
     },

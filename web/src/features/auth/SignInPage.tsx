@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../platform/api/client';
 import { showFieldErrors } from '../../platform/api/forms';
-import { keys, useMe } from '../../platform/api/queries';
+import { reloadMe, useMe } from '../../platform/api/queries';
 import { PublicPage } from '../../platform/shell/PublicLayout';
 import { Loading, ProblemAlert } from '../../platform/ui/states';
 
@@ -30,7 +30,7 @@ export function SignInPage() {
     mutationFn: (values: typeof form.values) => call(api.POST('/api/auth/login', { body: { email: values.email.trim(), password: values.password } })),
     onSuccess: async () => {
       queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/api/me')) });
+      await reloadMe(queryClient);
       void navigate(next, { replace: true });
     },
     onError: (error) => {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api, call } from '../../platform/api/client';
 import { showFieldErrors } from '../../platform/api/forms';
-import { keys, useMe } from '../../platform/api/queries';
+import { reloadMe, useMe } from '../../platform/api/queries';
 import { browserTimeZone, timeZoneOptions } from '../../platform/format';
 import { PublicPage } from '../../platform/shell/PublicLayout';
 import { Loading, ProblemAlert } from '../../platform/ui/states';
@@ -33,7 +33,7 @@ export function SignUpPage() {
       })),
     onSuccess: async (result) => {
       queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/api/me')) });
+      await reloadMe(queryClient);
       void navigate(`/orgs/${result.orgId}`, { replace: true });
     },
     onError: (error) => showFieldErrors(form, error),

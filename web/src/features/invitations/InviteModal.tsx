@@ -45,7 +45,7 @@ export function InviteModal({ orgId, orgName, opened, onClose }: { orgId: string
           <Text size="sm" c="dimmed">They receive an email with a link to join. The link works for 7 days; a new invitation to the same address replaces it.</Text>
           <ProblemAlert error={invite.error} />
           <TextInput label="Email" type="email" required data-autofocus {...form.getInputProps('email')} />
-          <MultiSelect label="Roles" required data={ROLE_OPTIONS} {...form.getInputProps('roles')} comboboxProps={{ withinPortal: true }} />
+          <MultiSelect label="Roles" required searchable data={ROLE_OPTIONS} {...form.getInputProps('roles')} comboboxProps={{ withinPortal: true }} />
           <Textarea label="Personal message" description="Optional; included in the email" autosize minRows={2} maxRows={6} maxLength={1000} {...form.getInputProps('message')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>Cancel</Button>

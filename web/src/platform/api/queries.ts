@@ -31,20 +31,23 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+async function fetchMe() {
+  try {
+    return await call(api.GET('/api/me'));
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
 /** The signed-in person and their organizations; null when nobody is signed in. */
 export function useMe() {
-  return useQuery({
-    queryKey: keys.me,
-    queryFn: async () => {
-      try {
-        return await call(api.GET('/api/me'));
-      } catch (error) {
-        if (isStatus(error, 401)) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** Loads who is signed in now (after signing in, up or out), whatever the cache holds. */
+export function reloadMe(client: QueryClient) {
+  return client.fetchQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 0 });
 }
 
 export type Me = NonNullable<ReturnType<typeof useMe>['data']>;
