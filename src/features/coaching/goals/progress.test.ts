@@ -47,6 +47,17 @@ describe('goal progress, attainment and the closure proposal', () => {
     expect(await storedCurrent(goal.id)).toBe(4);
   });
 
+  it('keeps the current value right when updates race each other', async () => {
+    const id = await buildEngagement(cast);
+    const goal = await buildGoal(cast, id);
+    const url = goalsUrl(cast, id, `/${goal.id}/progress`);
+    const answers = await Promise.all([...Array(8).keys()].map((i) =>
+      (i % 2 ? cast.as.coach : cast.as.client).post(url, { value: 10 + i, recordedOn: dayFromToday(-i) })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    expect(await storedCurrent(goal.id)).toBe(10); // measured today; the others are older
+    expect((await cast.as.client.get(url)).body.items).toHaveLength(8);
+  });
+
   it('accepts updates dated up to one day after today, and refuses later ones naming recordedOn', async () => {
     const id = await buildEngagement(cast);
     const goal = await buildGoal(cast, id);

@@ -413,7 +413,8 @@ export async function obstaclesOfGoal(db: Db, orgId: string, engagementId: strin
 export async function goalsTimeline(db: Db, orgId: string, engagementId: string, viewer: Viewer, now = new Date()): Promise<GoalTimelineView> {
   await openForReading(db, orgId, engagementId, viewer);
   const agreement = await db.selectFrom('agreements').select(['start_date', 'planned_end_date']).where('engagement_id', '=', engagementId)
-    .orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+  if (!agreement) throw conflict('This engagement has no agreement yet, so it has no dates to draw the timeline against.');
   const window = { startDate: agreement.start_date, plannedEndDate: agreement.planned_end_date };
   const goals = await goalsOf(db, engagementId);
   const ids = goals.map((goal) => goal.id);
