@@ -170,7 +170,7 @@ describe('an invitation link (public)', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toEqual({
       orgName: 'Preview Partners', email: 'fresh@example.test', roles: ['sponsor'], invitedByName: 'Pat Preview',
-      state: 'pending', expiresAt: fresh.invitation.expiresAt ?? expect.any(String), accountExists: false,
+      state: 'pending', expiresAt: expect.any(String), accountExists: false,
     });
     const existing = await buildPerson(t);
     const known = await inviteByApi(t, adminClient, orgId, existing.email);

@@ -139,6 +139,16 @@ export async function acceptInvitation(db: Kysely<Database>, input: AcceptInput)
     if (state === 'revoked') throw gone('This invitation was withdrawn. Ask an admin for a new one.');
     if (state === 'expired') throw gone('This invitation has expired. Ask an admin for a new one.');
 
+    // Claim the invitation before anything else: on PostgreSQL a second acceptance racing this one
+    // waits on this row, then finds it taken (instead of failing on a duplicate membership or account).
+    const claimed = await trx.updateTable('invitations').set({ accepted_at: nowIso() })
+      .where('id', '=', row.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      const now = await invitationByToken(trx, input.token);
+      if (invitationState(now) === 'revoked') throw gone('This invitation was withdrawn. Ask an admin for a new one.');
+      throw conflict('This invitation has already been accepted.');
+    }
+
     const account = await findPersonByEmail(trx, row.email);
     let personId: string;
     let session: NewSession | null = null;
@@ -167,10 +177,7 @@ export async function acceptInvitation(db: Kysely<Database>, input: AcceptInput)
     const status = await membershipStatus(trx, row.org_id, personId);
     if (status) throw conflict('You are already a member of this organization.');
     await addMember(trx, row.org_id, personId, rolesOfInvitation(row));
-    const updated = await trx.updateTable('invitations').set({ accepted_at: nowIso(), accepted_person_id: personId })
-      .where('id', '=', row.id).where('accepted_at', 'is', null).executeTakeFirst();
-    // Two accepts racing for one invitation: only the first one counts.
-    if (Number(updated.numUpdatedRows) !== 1) throw conflict('This invitation has already been accepted.');
+    await trx.updateTable('invitations').set({ accepted_person_id: personId }).where('id', '=', row.id).execute();
     await recordAudit(trx, { orgId: row.org_id, actorPersonId: personId, action: 'invitation.accepted', subjectType: 'invitation', subjectId: row.id, detail: { email: row.email }, ip: input.ip });
     return { orgId: row.org_id, personId, session };
   });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../test/support/app.ts';
-import { buildMember, buildOrgWithAdmin, buildPerson, signedIn, type BuiltPerson } from '../../../test/support/factories.ts';
+import { buildMember, buildOrganization, buildOrgWithAdmin, buildPerson, signedIn, type BuiltPerson } from '../../../test/support/factories.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import { addMember } from './service.ts';
 
@@ -17,8 +17,9 @@ describe('the member directory', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ orgId, admin, adminClient } = await buildOrgWithAdmin(t));
-    await t.context.db.updateTable('people').set({ name: 'Zed Admin' }).where('id', '=', admin.id).execute();
+    orgId = await buildOrganization(t);
+    admin = await buildMember(t, orgId, ['admin'], { name: 'Zed Admin' });
+    adminClient = await signedIn(t, admin);
     const directory: [string, Parameters<typeof addMember>[3], { title?: string; department?: string }, string?][] = [
       ['Alice Archer', ['coach'], { title: 'Lead Coach', department: 'Learning' }],
       ['bob brown', ['mentor', 'member'], { title: 'Engineer', department: 'Platform' }],

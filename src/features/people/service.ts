@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { isTimeZone } from '../../domain/time-zones.ts';
-import { isRole, type Role } from '../../domain/roles.ts';
+import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { conflict, invalidField, notFound } from '../../platform/http/problem.ts';
 
@@ -88,7 +88,8 @@ export async function activeMembershipsOf(db: Kysely<Database>, personId: string
     }
     if (row.role && isRole(row.role)) membership.roles.push(row.role);
   }
-  return [...byOrg.values()];
+  // In the one order used everywhere (the rows come in no particular order).
+  return [...byOrg.values()].map((membership) => ({ ...membership, roles: normalizeRoles(membership.roles) }));
 }
 
 export async function updateProfile(
