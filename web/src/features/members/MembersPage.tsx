@@ -47,8 +47,8 @@ export function MembersPage() {
   const [search, setSearch] = useState(q);
   const [debounced] = useDebouncedValue(search, 300);
   useEffect(() => {
+    // Only a pause in typing updates the URL; `q` and `update` change with it and must not re-run this.
     if (debounced.trim() !== q) update({ q: debounced.trim() || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const members = useMembers(orgId, { q: q || undefined, role, status: isAdmin ? status : undefined, page, pageSize: PAGE_SIZE });

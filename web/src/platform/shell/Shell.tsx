@@ -62,39 +62,42 @@ export function Shell({ me, membership, children }: { me: Me; membership?: Membe
   useEffect(close, [pathname, close]);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'md', sm: 'xl' }}
-      bg="var(--cairn-page-bg)"
-    >
-      <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="md" wrap="nowrap" miw={0}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
-            <Anchor component={Link} to={membership ? `/orgs/${membership.orgId}` : '/'} underline="never" aria-label="Cairn home" visibleFrom="xs">
-              <Logo size={28} />
-            </Anchor>
-            <OrgSwitcher me={me} currentOrgId={membership?.orgId} />
+    <>
+      <a href="#main-content" className="cairn-skip-link">Skip to content</a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+        bg="var(--cairn-page-bg)"
+      >
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="md" wrap="nowrap" miw={0}>
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+              <Anchor component={Link} to={membership ? `/orgs/${membership.orgId}` : '/'} underline="never" aria-label="Cairn home" visibleFrom="xs">
+                <Logo size={28} />
+              </Anchor>
+              <OrgSwitcher me={me} currentOrgId={membership?.orgId} />
+            </Group>
+            <PersonMenu me={me} orgId={membership?.orgId} />
           </Group>
-          <PersonMenu me={me} orgId={membership?.orgId} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppShell.Section grow component={ScrollArea}>
-          <Navigation membership={membership} onNavigate={close} />
-        </AppShell.Section>
-        <AppShell.Section pt="sm" px="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-          <Text size="xs" c="dimmed">
-            Cairn · open source · <Anchor href="/api/docs" size="xs">API docs</Anchor>
-          </Text>
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Box maw={1180} mx="auto" component="div" id="main-content">
-          {children}
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label="Main navigation">
+          <AppShell.Section grow component={ScrollArea}>
+            <Navigation membership={membership} onNavigate={close} />
+          </AppShell.Section>
+          <AppShell.Section pt="sm" px="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Text size="xs" c="dimmed">
+              Cairn · open source · <Anchor href="/api/docs" size="xs">API docs</Anchor>
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Box maw={1180} mx="auto" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+            {children}
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </>
   );
 }
