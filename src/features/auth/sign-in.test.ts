@@ -55,6 +55,14 @@ describe('signing in and out', () => {
     expect((await client.get('/api/me')).status).toBe(200);
   });
 
+  it('ends a session left unused past its lifetime', async () => {
+    const person = await buildPerson(t);
+    const client = await signedIn(t, person);
+    await t.context.db.updateTable('auth_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('person_id', '=', person.id).execute();
+    expectProblem(await client.get('/api/me'), 401);
+    expect(await t.context.db.selectFrom('auth_sessions').select('id').where('person_id', '=', person.id).execute()).toHaveLength(0);
+  });
+
   it('keeps the person’s sessions on other devices when they sign in again', async () => {
     const person = await buildPerson(t);
     const laptop = await signedInThroughApi(t, person);
