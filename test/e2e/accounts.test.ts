@@ -100,7 +100,7 @@ describe('accounts in the browser', () => {
 
     expect([...admin.errors, ...colleague.errors]).toEqual([]);
     await Promise.all([admin.context.close(), colleague.context.close()]);
-  }, 90_000);
+  }, 120_000);
 
   it('resets a forgotten password with the emailed link; the old password stops working', async () => {
     const t = factoryApp(served);
@@ -164,5 +164,5 @@ describe('accounts in the browser', () => {
 
     expect([...person.errors, ...reader.errors]).toEqual([]);
     await Promise.all([person.context.close(), reader.context.close()]);
-  }, 90_000);
+  }, 120_000);
 });

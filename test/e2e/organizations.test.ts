@@ -70,7 +70,7 @@ describe('organizations in the browser', () => {
 
     expect(person.errors).toEqual([]);
     await person.context.close();
-  }, 90_000);
+  }, 120_000);
 
   it('lets an admin search, filter, change roles, and deactivate a member with undo', async () => {
     const t = factoryApp(served);
@@ -144,5 +144,5 @@ describe('organizations in the browser', () => {
 
     expect(person.errors).toEqual([]);
     await person.context.close();
-  }, 90_000);
+  }, 120_000);
 });

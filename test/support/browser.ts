@@ -76,7 +76,8 @@ export async function newPerson(browser: Browser, baseURL: string, options: { mo
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 860 },
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(10_000);
+  // Generous: the suite runs two databases side by side, often on a busy two-core machine.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

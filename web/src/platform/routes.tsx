@@ -23,7 +23,7 @@ import { Empty } from './ui/states';
 function RequireRole({ roles }: { roles: readonly Role[] }) {
   const org = useOrg();
   if (!org.roles.some((role) => roles.includes(role))) {
-    return <Empty icon={<IconLock size={28} aria-hidden />} title="Only admins can open this page" description="Ask an admin of this organization if you need access." />;
+    return <Empty icon={<IconLock size={28} aria-hidden />} title="Only admins can open this page" order={1} description="Ask an admin of this organization if you need access." />;
   }
   return <Outlet />;
 }

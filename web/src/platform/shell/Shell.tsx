@@ -1,5 +1,6 @@
 import { Anchor, AppShell, Box, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconHome, IconUserCircle } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Me, Membership } from '../api/queries';
@@ -16,8 +17,20 @@ function isActive(pathname: string, base: string, entry: NavEntry): boolean {
 function Navigation({ membership, onNavigate }: { membership?: Membership; onNavigate: () => void }) {
   const { pathname } = useLocation();
   if (!membership) {
+    // Signed in without an organization: a start page and the personal profile.
     return (
-      <NavLink component={Link} to="/profile" label="Profile" active={pathname === '/profile'} aria-current={pathname === '/profile' ? 'page' : undefined} onClick={onNavigate} />
+      <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {[{ to: '/welcome', label: 'Start', Icon: IconHome }, { to: '/profile', label: 'Profile', Icon: IconUserCircle }].map(({ to, label, Icon }) => (
+          <li key={to}>
+            <NavLink
+              component={Link} to={to} label={label} onClick={onNavigate}
+              leftSection={<Icon size={18} stroke={1.7} aria-hidden />}
+              active={pathname === to} aria-current={pathname === to ? 'page' : undefined}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          </li>
+        ))}
+      </Stack>
     );
   }
   const base = `/orgs/${membership.orgId}`;

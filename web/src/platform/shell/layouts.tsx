@@ -60,7 +60,7 @@ function OrgFrame({ me, orgId }: { me: Me; orgId: string }) {
       <Shell me={me}>
         <Empty
           icon={<IconBuildingCommunity size={28} aria-hidden />}
-          title="Organization not found"
+          title="Organization not found" order={1}
           description="It does not exist, or you are not (or no longer) a member of it."
         >
           <Button component={Link} to="/">Go to your organizations</Button>

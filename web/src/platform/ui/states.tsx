@@ -41,9 +41,12 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
   );
 }
 
-export function Empty({ icon, title, description, children }: { icon: ReactNode; title: string; description?: ReactNode; children?: ReactNode }) {
+/** An empty list or a page with nothing to show; `order` 1 when it is the whole page. */
+export function Empty({ icon, title, description, children, order = 2 }: { icon: ReactNode; title: string; description?: ReactNode; children?: ReactNode; order?: 1 | 2 | 3 }) {
   return (
-    <EmptyState py="xl" icon={icon} withIndicatorBackground title={title} description={description}>
+    <EmptyState py="xl" icon={icon} withIndicatorBackground>
+      <EmptyState.Title order={order}>{title}</EmptyState.Title>
+      {description && <EmptyState.Description>{description}</EmptyState.Description>}
       {children && <EmptyState.Actions>{children}</EmptyState.Actions>}
     </EmptyState>
   );
