@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,6 +13,12 @@ export default tseslint.config(
       // Test helpers parse JSON of many shapes; `any` stays confined to them.
       '@typescript-eslint/no-explicit-any': 'off',
     },
+  },
+  {
+    // The web app: React's rules of hooks, and effects that name what they depend on.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     // Domain rules are pure: no I/O, no framework, nothing of ours but the domain.

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Loader, SegmentedControl, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, Outlet, useSearchParams } from 'react-router';
 import type { Role } from '../../platform/api/client';
 import { useFormat } from '../../platform/format';
@@ -43,13 +43,9 @@ export function MembersPage() {
     }, { replace: true });
   };
 
-  // The box updates at once; the list follows when typing pauses.
+  // The box updates at once; the URL (and so the list) follows when typing pauses.
   const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search, 300);
-  useEffect(() => {
-    // Only a pause in typing updates the URL; `q` and `update` change with it and must not re-run this.
-    if (debounced.trim() !== q) update({ q: debounced.trim() || undefined });
-  }, [debounced]);
+  const searchLater = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
 
   const members = useMembers(orgId, { q: q || undefined, role, status: isAdmin ? status : undefined, page, pageSize: PAGE_SIZE });
   const filtered = Boolean(q || role || status !== 'active');
@@ -71,7 +67,10 @@ export function MembersPage() {
             leftSection={<IconSearch size={16} aria-hidden />}
             rightSection={members.isFetching && !members.isPending ? <Loader size={14} aria-label="Searching" /> : null}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value);
+              searchLater(event.currentTarget.value);
+            }}
             style={{ flex: '1 1 260px' }}
             type="search"
           />
@@ -103,7 +102,7 @@ export function MembersPage() {
         ) : members.data.items.length === 0 ? (
           filtered ? (
             <Empty icon={<IconSearch size={28} aria-hidden />} title="No members match" description="Try another search or clear the filters.">
-              <Button variant="default" onClick={() => { setSearch(''); update({ q: undefined, role: undefined, status: undefined }); }}>Clear filters</Button>
+              <Button variant="default" onClick={() => { searchLater.cancel(); setSearch(''); update({ q: undefined, role: undefined, status: undefined }); }}>Clear filters</Button>
             </Empty>
           ) : (
             <Empty icon={<IconUsers size={28} aria-hidden />} title="No members yet" description="Invite people to get started.">
