@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, MembershipTable, PersonTable } from '../../src/db/schema.ts';
 import { normalizeRoles, type Role } from '../../src/domain/roles.ts';
+import { refreshDirectoryOrder } from '../../src/features/members/service.ts';
 import type { Random } from './random.ts';
 import {
   asciiSlug, BIO_PARTS, DEPARTMENTS, EXTERNAL_COACH_TITLES, EXTERNAL_MENTOR_TITLES, FIRST_NAMES, LANGUAGES, LAST_NAMES, ORG_KINDS, ORG_WORDS,
@@ -124,6 +125,7 @@ export function generateCore(random: Random, shape: CoreShape, passwordHash: str
       memberships.push({
         org_id: orgId, person_id: person.id, title: fields.title, department: fields.department, manager_person_id: fields.manager,
         status: active ? 'active' : 'deactivated', deactivated_at: active ? null : random.pastInstant(200), created_at: random.pastInstant(3 * 365),
+        sort_name: '',
       });
       for (const role of normalizeRoles(fields.roles)) roles.push({ org_id: orgId, person_id: person.id, role });
       org.members += 1;
@@ -198,7 +200,7 @@ export function generateCore(random: Random, shape: CoreShape, passwordHash: str
       memberships.push({
         org_id: orgId, person_id: person.id, title: random.pick(coach ? EXTERNAL_COACH_TITLES : EXTERNAL_MENTOR_TITLES),
         department: coach ? 'External coaches' : 'Mentoring network', manager_person_id: null, status: 'active', deactivated_at: null,
-        created_at: random.pastInstant(2 * 365),
+        created_at: random.pastInstant(2 * 365), sort_name: '',
       });
       roles.push({ org_id: orgId, person_id: person.id as string, role: coach ? 'coach' : 'mentor' });
       facts[orgIndex]!.members += 1;
@@ -242,5 +244,7 @@ export async function insertCore(db: Kysely<Database>, data: Generated): Promise
     await insertBatched(trx, 'people', data.people);
     await insertBatched(trx, 'memberships', data.memberships);
     await insertBatched(trx, 'membership_roles', data.roles);
+    // Sort names as the members service writes them (the database's lower(), not JavaScript's).
+    await refreshDirectoryOrder(trx);
   });
 }

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { CairnDatabase } from './connection.ts';
 import * as m0001 from './migrations/0001_platform.ts';
 import * as m0002 from './migrations/0002_coaching.ts';
+import * as m0003 from './migrations/0003_member_directory.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_coaching': m0002,
+  '0003_member_directory': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,8 @@ export interface MembershipTable {
   status: 'active' | 'deactivated';
   deactivated_at: string | null;
   created_at: string;
+  /** lower(name) of the person, so the directory's pages come off an index; kept by the members service. */
+  sort_name: string;
 }
 
 export interface MembershipRoleTable {

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CairnDatabase } from '../../db/connection.ts';
 import { migrationNames } from '../../db/migrate.ts';
 import type { Database } from '../../db/schema.ts';
+import { refreshDirectoryOrder } from '../members/service.ts';
 import { BACKUP_TABLES } from './tables.ts';
 
 /*
@@ -101,6 +102,8 @@ export async function restore(database: CairnDatabase, file: string, onTable?: (
     await flush();
     if (batchTable) onTable?.(batchTable, rows[batchTable] ?? 0);
     if (!header) throw new Error(`${file} is empty.`);
+    // Backups made before memberships carried their sort name restore with an empty one.
+    await refreshDirectoryOrder(trx);
   });
   return { rows };
 }

@@ -47,12 +47,25 @@ export async function addMember(
 ): Promise<void> {
   await db
     .insertInto('memberships')
-    .values({ org_id: orgId, person_id: personId, title: details.title ?? '', department: details.department ?? '', manager_person_id: null, status: 'active', deactivated_at: null, created_at: nowIso() })
+    .values({
+      org_id: orgId, person_id: personId, title: details.title ?? '', department: details.department ?? '', manager_person_id: null, status: 'active', deactivated_at: null, created_at: nowIso(),
+      sort_name: sql<string>`(select lower(name) from people where id = ${personId})`,
+    })
     .execute();
   const normalized = normalizeRoles(roles);
   if (normalized.length > 0) {
     await db.insertInto('membership_roles').values(normalized.map((role) => ({ org_id: orgId, person_id: personId, role }))).execute();
   }
+}
+
+/** Keeps the directory's order when a person's name changes (memberships carry the lower-cased name). */
+export async function renameInDirectory(db: Kysely<Database>, personId: string, name: string): Promise<void> {
+  await db.updateTable('memberships').set({ sort_name: sql<string>`lower(${name})` }).where('person_id', '=', personId).execute();
+}
+
+/** Recomputes every membership's sort name from people (after a restore of a backup made before it existed). */
+export async function refreshDirectoryOrder(db: Kysely<Database>): Promise<void> {
+  await sql`update memberships set sort_name = (select lower(p.name) from people p where p.id = memberships.person_id)`.execute(db);
 }
 
 export async function membershipStatus(db: Kysely<Database>, orgId: string, personId: string) {
@@ -76,11 +89,14 @@ const memberColumns = [
 export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor) {
   // Only admins see deactivated people; the directory shows who is here now.
   const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
-  let filtered = memberQuery(db, orgId);
+  // The filters stay on memberships, joining people only to search names and emails, so the count and
+  // the choice of a page come from the directory index (org, status, sort name, person) without
+  // reading every member; only the chosen page's rows are joined to people.
+  let filtered = db.selectFrom('memberships as m').where('m.org_id', '=', orgId);
   if (status !== 'all') filtered = filtered.where('m.status', '=', status);
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filtered = filtered.where((eb) =>
+    filtered = filtered.innerJoin('people as p', 'p.id', 'm.person_id').where((eb) =>
       eb.or([
         eb(sql`lower(p.name)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(p.email)`, 'like', sql`${pattern} escape '\\'`),
@@ -98,12 +114,17 @@ export async function listMembers(db: Kysely<Database>, orgId: string, query: Me
     );
   }
   const [{ total }] = (await filtered.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
-  const rows = await filtered
-    .select(memberColumns)
-    .orderBy(sql`lower(p.name)`)
-    .orderBy('p.id')
+  const page = filtered
+    .select(['m.person_id as page_person_id', 'm.sort_name as page_sort_name'])
+    .orderBy('m.sort_name')
+    .orderBy('m.person_id')
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const rows = await memberQuery(db, orgId)
+    .innerJoin(page.as('pg'), 'pg.page_person_id', 'm.person_id')
+    .select(memberColumns)
+    .orderBy('pg.page_sort_name')
+    .orderBy('pg.page_person_id')
     .execute();
   const rolesByPerson = await rolesOf(db, orgId, rows.map((row) => row.id));
   return {

@@ -5,6 +5,7 @@ import { isTimeZone } from '../../domain/time-zones.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { conflict, invalidField, notFound } from '../../platform/http/problem.ts';
+import { renameInDirectory } from '../members/service.ts';
 
 /** People are accounts: one per email address, members of any number of organizations. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -105,6 +106,7 @@ export async function updateProfile(
   if (changes.bio !== undefined) set.bio = changes.bio;
   if (Object.keys(set).length === 0) return;
   await db.updateTable('people').set(set).where('id', '=', personId).execute();
+  if (set.name !== undefined) await renameInDirectory(db, personId, set.name);
 }
 
 export async function setPassword(db: Kysely<Database>, personId: string, passwordHash: string): Promise<void> {
