@@ -101,7 +101,7 @@ function InvitationCard({ token, invitation, me }: { token: string; invitation: 
 function AcceptForm({ token, invitation, me }: { token: string; invitation: Preview; me: Me | null }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const signOut = useSignOut();
+  const signOut = useSignOut(`/invitations/${token}`);
   const mode: 'signedIn' | 'wrongAccount' | 'existing' | 'new' =
     me ? (me.person.email.toLowerCase() === invitation.email.toLowerCase() ? 'signedIn' : 'wrongAccount') : invitation.accountExists ? 'existing' : 'new';
 

@@ -11,7 +11,8 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? parts[parts.length - 1]![0] : '')).toUpperCase() || '?';
 }
 
-export function useSignOut() {
+/** Ends the session; then shows the sign-in page, or `stayAt` (a public page like an invitation). */
+export function useSignOut(stayAt?: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async () => {
@@ -23,7 +24,7 @@ export function useSignOut() {
     }
     queryClient.clear();
     queryClient.setQueryData(keys.me, null);
-    void navigate('/sign-in', { replace: true });
+    void navigate(stayAt ?? '/sign-in', { replace: true });
   };
 }
 
