@@ -350,6 +350,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar feed (text/calendar) of one person’s sessions, at its secret URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret token of the feed */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An iCalendar document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -822,6 +879,201 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/orgs/{orgId}/action-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an action item’s title, owner or due date (coach or client) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    itemId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueDate?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        ownerPersonId?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When it was marked done or dropped */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueDate: string | null;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            engagementId: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            id: string;
+                            owner: {
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                personId: string;
+                            };
+                            /** @description The session it came out of */
+                            sessionId: string | null;
+                            /** @description open, done or dropped */
+                            status: "open" | "done" | "dropped";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/action-items/{itemId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an action item done or dropped, or reopen it (coach or client) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    itemId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description open, done or dropped */
+                        status: "open" | "done" | "dropped";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When it was marked done or dropped */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueDate: string | null;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            engagementId: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            id: string;
+                            owner: {
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                personId: string;
+                            };
+                            /** @description The session it came out of */
+                            sessionId: string | null;
+                            /** @description open, done or dropped */
+                            status: "open" | "done" | "dropped";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/audit-events": {
         parameters: {
             query?: never;
@@ -884,6 +1136,159 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a calendar feed of your sessions in this organization (its URL is shown only when made) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make your private calendar feed (iCalendar), revoking any earlier one; the secret URL is shown this once
+         * @description Subscribe to the URL from a calendar application. Anyone holding it sees your session times and the other party’s name, never focus or notes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            url: string;
+                            webcalUrl: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Revoke your calendar feed: its URL stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1396,6 +1801,388 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/coaching/home/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client home: your next session (with its focus prompt), your goals and your open action items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            engagements: components["schemas"]["EngagementSummary"][];
+                            goals: {
+                                baseline: number;
+                                current: number;
+                                dueDate: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                met: boolean;
+                                /** @description Share of the way from baseline to target, 0..1 */
+                                progress: number;
+                                statement: string;
+                                target: number;
+                                unit: string;
+                            }[];
+                            nextSession: {
+                                clientName: string;
+                                coachName: string;
+                                durationMinutes: number;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                engagementTitle: string;
+                                focus: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                location: string;
+                                /** @description You have not set this session’s focus yet */
+                                needsFocus: boolean;
+                                startsAt: string;
+                                status: string;
+                                timeZone: string;
+                            } | null;
+                            openActionItems: {
+                                dueDate: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                engagementTitle: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                owner: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                title: string;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coaching/home/coach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coach home: today’s and the coming week’s sessions, clients, overdue action items, engagements near their end or with every goal met */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attention: {
+                                client: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                plannedEndDate: string;
+                                reason: "all_goals_met" | "near_planned_end";
+                                title: string;
+                            }[];
+                            clients: {
+                                attainment: {
+                                    allMet: boolean;
+                                    goals: number;
+                                    meanProgress: number | null;
+                                    met: number;
+                                };
+                                client: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                plannedEndDate: string;
+                                state: "proposed" | "agreed" | "active" | "completed" | "ended_early";
+                                title: string;
+                            }[];
+                            overdueActionItems: {
+                                dueDate: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                engagementTitle: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                owner: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                title: string;
+                            }[];
+                            timeZone: string;
+                            today: string;
+                            todaysSessions: {
+                                clientName: string;
+                                coachName: string;
+                                durationMinutes: number;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                engagementTitle: string;
+                                focus: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                location: string;
+                                startsAt: string;
+                                status: string;
+                                timeZone: string;
+                            }[];
+                            upcomingSessions: {
+                                clientName: string;
+                                coachName: string;
+                                durationMinutes: number;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                engagementTitle: string;
+                                focus: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                location: string;
+                                startsAt: string;
+                                status: string;
+                                timeZone: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coaching/home/sponsor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sponsor view: the engagements you sponsor, each showing only what its accepted agreement shares */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendance: {
+                                    durationMinutes: number;
+                                    startsAt: string;
+                                    status: string;
+                                }[] | null;
+                                engagement: components["schemas"]["EngagementSummary"];
+                                goals: {
+                                    baseline: number;
+                                    current: number;
+                                    dueDate: string | null;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    engagementId: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    id: string;
+                                    met: boolean;
+                                    /** @description Share of the way from baseline to target, 0..1 */
+                                    progress: number;
+                                    statement: string;
+                                    target: number;
+                                    unit: string;
+                                }[] | null;
+                                sharing: ("nothing" | "goals_progress" | "goals_progress_attendance") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/engagements": {
         parameters: {
             query?: never;
@@ -1603,6 +2390,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/engagements/{engagementId}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement’s action items (coach and client), optionally only open, done or dropped ones */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open, done or dropped */
+                    status?: "open" | "done" | "dropped";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description When it was marked done or dropped */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                dueDate: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                engagementId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                owner: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                /** @description The session it came out of */
+                                sessionId: string | null;
+                                /** @description open, done or dropped */
+                                status: "open" | "done" | "dropped";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an action item (coach or client), owned by the client or the coach, optionally from a session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueDate?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The client or the coach of the engagement
+                         */
+                        ownerPersonId: string;
+                        /** @description The session it came out of, in this engagement */
+                        sessionId?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When it was marked done or dropped */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueDate: string | null;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            engagementId: string;
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            id: string;
+                            owner: {
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                personId: string;
+                            };
+                            /** @description The session it came out of */
+                            sessionId: string | null;
+                            /** @description open, done or dropped */
+                            status: "open" | "done" | "dropped";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/engagements/{engagementId}/agreement": {
         parameters: {
             query?: never;
@@ -1752,6 +2718,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/engagements/{engagementId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session dates and attendance, never their content
+         * @description For the coach and the client, and for the sponsor when the accepted agreement shares attendance.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Session dates and attendance only */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                durationMinutes: number;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                sessionId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+                                 */
+                                startsAt: string;
+                                /** @description scheduled, held, cancelled (24 hours or more ahead), late_cancelled (less than 24 hours ahead) or no_show */
+                                status: "scheduled" | "held" | "cancelled" | "late_cancelled" | "no_show";
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/engagements/{engagementId}/closure": {
         parameters: {
             query?: never;
@@ -1881,6 +2925,1458 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EngagementDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The engagement’s goals with their milestones, progress, latest GROW worksheet and obstacles
+         * @description The coach and the client see everything; the sponsor sees goals and progress (never GROW worksheets, obstacles, notes or why it matters) only while the agreement every party accepted shares them; the admin sees attainment in the engagement overview instead (403 here).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoalList"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a SMART goal: statement, measure, baseline, target, unit, why it matters, due date
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A measured value (finite, within ±1000000000000) */
+                        baselineValue: number;
+                        dueDate?: string | null;
+                        /** @description How it is measured */
+                        measure: string;
+                        /** @description The goal, stated specifically: what will be different */
+                        statement: string;
+                        /** @description A measured value (finite, within ±1000000000000) */
+                        targetValue: number;
+                        /** @description The unit of the measure, e.g. "per month" or "%" */
+                        unit?: string;
+                        /** @description Why the goal matters to the client */
+                        whyItMatters?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One goal
+         * @description The coach and the client see everything; the sponsor sees goals and progress (never GROW worksheets, obstacles, notes or why it matters) only while the agreement every party accepted shares them; the admin sees attainment in the engagement overview instead (403 here).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a goal that has no progress yet (409 once progress is recorded: keep it and change it instead)
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a goal’s wording, measure, baseline, target, unit, why it matters or due date
+         * @description The coach or the client, while the engagement is proposed, agreed or active. Before any progress update, the current value follows the baseline.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A measured value (finite, within ±1000000000000) */
+                        baselineValue?: number;
+                        dueDate?: string | null;
+                        /** @description How it is measured */
+                        measure?: string;
+                        /** @description The goal, stated specifically: what will be different */
+                        statement?: string;
+                        /** @description A measured value (finite, within ±1000000000000) */
+                        targetValue?: number;
+                        /** @description The unit of the measure, e.g. "per month" or "%" */
+                        unit?: string;
+                        /** @description Why the goal matters to the client */
+                        whyItMatters?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/grow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The goal’s GROW worksheet: the latest revision and every earlier one
+         * @description Coaching content: the coach and the client only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GrowHistory"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Fill in or revisit the GROW worksheet (Goal, Reality, Options, Will): each time a new revision, the history kept
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            /** @description A new revision of the GROW worksheet; at least one part must be written */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description G: what the client wants */
+                        goal: string;
+                        /** @description O: what the client could do */
+                        options: string;
+                        /** @description R: where things stand now */
+                        reality: string;
+                        /** @description W: what the client will do, and by when */
+                        will: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GrowHistory"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a milestone with its due date
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         */
+                        dueDate: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a milestone
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    milestoneId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a milestone or move its due date
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    milestoneId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         */
+                        dueDate?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/milestones/{milestoneId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tick off a milestone (again: no change)
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    milestoneId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/milestones/{milestoneId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a milestone ticked off by mistake
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    milestoneId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/obstacles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obstacles logged against the goal, open and resolved
+         * @description Coaching content: the coach and the client only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            goalId: string;
+                            items: {
+                                createdAt: string;
+                                description: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                loggedBy: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log an obstacle against the goal
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/obstacles/{obstacleId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved obstacle (its resolution is cleared)
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    obstacleId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/obstacles/{obstacleId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an obstacle resolved, saying how (409 when already resolved)
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    obstacleId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How the obstacle was dealt with */
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The goal’s progress updates, oldest first
+         * @description The coach and the client see everything; the sponsor sees goals and progress (never GROW worksheets, obstacles, notes or why it matters) only while the agreement every party accepted shares them; the admin sees attainment in the engagement overview instead (403 here).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            goalId: string;
+                            items: {
+                                createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                note: string | null;
+                                recordedBy: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                recordedOn: string;
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a progress update: the value measured, on which date, with a note
+         * @description The coach or the client, while the engagement is proposed, agreed or active. The update with the latest measured date becomes the goal’s current value; when every goal reaches its target, Cairn proposes closure.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description The date the value was measured, YYYY-MM-DD; at most one day after today (UTC)
+                         */
+                        recordedOn: string;
+                        /** @description A measured value (finite, within ±1000000000000) */
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/progress/{progressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a progress update entered by mistake
+         * @description The coach or the client, while the engagement is proposed, agreed or active.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    goalId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    progressId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingGoal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/goals/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The timeline: each goal’s milestones against the engagement’s dates, and its progress against the target line
+         * @description Dates come from the current agreement. The coach and the client see everything; the sponsor sees goals and progress (never GROW worksheets, obstacles, notes or why it matters) only while the agreement every party accepted shares them; the admin sees attainment in the engagement overview instead (403 here).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalTimeline"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement’s sessions, for its coach and client: upcoming (soonest first), past (latest first) or all */
+        get: {
+            parameters: {
+                query?: {
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoachingSession"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a session (coach or client), once the agreement holds
+         * @description The time zone defaults to yours. Starts may lie up to 90 days back (to record a session after the fact) and two years ahead.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Length in minutes, 15–480 */
+                        durationMinutes: number;
+                        /** @description A place, or a video link */
+                        location?: string;
+                        /**
+                         * Format: date-time
+                         * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+                         */
+                        startsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Lisbon */
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
                     };
                 };
                 /** @description An error, as application/problem+json (RFC 9457) */
@@ -2651,6 +5147,738 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/private-notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your private notes (its author only); the read is written to the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    noteId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivateNote"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Rewrite one of your private notes (its author only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    noteId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A stored private note, without its text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivateNoteReceipt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session with its focus, shared notes and the review of action items (coach and client) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a started session as held or as a no-show (coach) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "held" | "no_show";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a scheduled session with a reason (coach or client)
+         * @description Less than 24 hours before the start, it is recorded as a late cancellation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/focus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or change the session’s focus (client), until the session ends */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What you want to work on in this session */
+                        focus: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session’s shared record (coach and client) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SessionNote"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add to the shared record: a note (coach or client), an observation or a question (coach) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description note (coach or client); observation or question (coach only) */
+                        kind: "note" | "observation" | "question";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionNote"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/private-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your private notes on a session (their author only); the read is written to the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PrivateNote"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a private note on a session (its coach); only you will ever read it
+         * @description The answer carries no text: reading it back is an audited read.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A stored private note, without its text */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivateNoteReceipt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rate a held session 1–5 with a comment (client); rating again replaces it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sessions/{sessionId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a scheduled session (coach or client) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Length in minutes, 15–480 */
+                        durationMinutes?: number;
+                        /** @description A place, or a video link */
+                        location?: string;
+                        /**
+                         * Format: date-time
+                         * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+                         */
+                        startsAt: string;
+                        /** @description IANA time zone, e.g. Europe/Lisbon */
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingSessionDetail"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2694,6 +5922,131 @@ export interface components {
             timeZone: string;
             title: string;
         };
+        CoachingGoal: {
+            baselineValue: number;
+            createdAt: string;
+            /** @description The latest progress update’s value (by measured date), else the baseline */
+            currentValue: number;
+            dueDate: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            finalValue: number | null;
+            grow: {
+                latest: {
+                    createdAt: string;
+                    goal: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    id: string;
+                    options: string;
+                    reality: string;
+                    /** @description 1 for the first worksheet, then one more each time it is revisited */
+                    revision: number;
+                    will: string;
+                    writtenBy: {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        personId: string;
+                    };
+                } | null;
+                revisions: number;
+            } | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            measure: string;
+            /** @description The current value has reached the target */
+            met: boolean;
+            milestones: {
+                createdAt: string;
+                doneAt: string | null;
+                dueDate: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                title: string;
+            }[];
+            obstacles: {
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                loggedBy: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+                resolution: string | null;
+                resolvedAt: string | null;
+            }[] | null;
+            position: number;
+            /** @description Every update, oldest first */
+            progress: {
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                note: string | null;
+                recordedBy: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+                recordedOn: string;
+                value: number;
+            }[];
+            /** @description Share of the way from baseline to target, 0..1 */
+            progressShare: number;
+            statement: string;
+            targetValue: number;
+            unit: string;
+            whyItMatters: string | null;
+        };
+        CoachingGoalList: {
+            attainment: {
+                allMet: boolean;
+                goals: number;
+                meanProgress: number | null;
+                met: number;
+            };
+            /** @description Every goal has reached its target while active: Cairn proposes closing the engagement */
+            closureProposed: boolean;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            items: components["schemas"]["CoachingGoal"][];
+            /** @description You may write goals, milestones, GROW worksheets and obstacles now */
+            mayEdit: boolean;
+            mayRecordProgress: boolean;
+            state: "proposed" | "agreed" | "active" | "completed" | "ended_early";
+            /** @description full: coach and client; sponsor: goals and progress only */
+            view: "full" | "sponsor";
+        };
         CoachingRequest: {
             client: {
                 name: string;
@@ -2721,6 +6074,222 @@ export interface components {
             resolvedAt: string | null;
             status: "open" | "assigned" | "withdrawn" | "declined";
             topic: string;
+        };
+        CoachingSession: {
+            /** @description The moves you may make on this session now */
+            availableActions: ("reschedule" | "cancel" | "record_attendance" | "set_focus" | "rate")[];
+            cancellation: null | {
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+                 */
+                at: string;
+                by: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                } | null;
+                late: boolean;
+                reason: string;
+            };
+            client: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            coach: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            createdAt: string;
+            durationMinutes: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            endsAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            /** @description What the client chose to work on; set by the client, seen by the coach in advance */
+            focus: string | null;
+            focusSetAt: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            location: string;
+            rating: null | {
+                comment: string;
+                ratedAt: string;
+                rating: number;
+            };
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            startsAt: string;
+            /** @description scheduled, held, cancelled (24 hours or more ahead), late_cancelled (less than 24 hours ahead) or no_show */
+            status: "scheduled" | "held" | "cancelled" | "late_cancelled" | "no_show";
+            /** @description The time zone the session was booked in */
+            timeZone: string;
+        };
+        CoachingSessionDetail: {
+            /** @description Open action items, and those done or dropped since the previous session */
+            actionItemReview: {
+                /** @description When it was marked done or dropped */
+                completedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                dueDate: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                engagementId: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                owner: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+                /** @description The session it came out of */
+                sessionId: string | null;
+                /** @description open, done or dropped */
+                status: "open" | "done" | "dropped";
+                title: string;
+            }[];
+            actionItemsFromSession: {
+                /** @description When it was marked done or dropped */
+                completedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                dueDate: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                engagementId: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                owner: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+                /** @description The session it came out of */
+                sessionId: string | null;
+                /** @description open, done or dropped */
+                status: "open" | "done" | "dropped";
+                title: string;
+            }[];
+            /** @description The moves you may make on this session now */
+            availableActions: ("reschedule" | "cancel" | "record_attendance" | "set_focus" | "rate")[];
+            cancellation: null | {
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+                 */
+                at: string;
+                by: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                } | null;
+                late: boolean;
+                reason: string;
+            };
+            client: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            coach: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            createdAt: string;
+            durationMinutes: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            endsAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            /** @description What the client chose to work on; set by the client, seen by the coach in advance */
+            focus: string | null;
+            focusSetAt: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            location: string;
+            /** @description The shared record; the coach’s private notes are never part of it */
+            notes: components["schemas"]["SessionNote"][];
+            previousSessionId: string | null;
+            rating: null | {
+                comment: string;
+                ratedAt: string;
+                rating: number;
+            };
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            startsAt: string;
+            /** @description scheduled, held, cancelled (24 hours or more ahead), late_cancelled (less than 24 hours ahead) or no_show */
+            status: "scheduled" | "held" | "cancelled" | "late_cancelled" | "no_show";
+            /** @description The time zone the session was booked in */
+            timeZone: string;
         };
         EngagementDetail: {
             agreement: {
@@ -2850,6 +6419,111 @@ export interface components {
             state: "proposed" | "agreed" | "active" | "completed" | "ended_early";
             title: string;
         };
+        GoalTimeline: {
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            goals: {
+                baseline: number;
+                current: number;
+                dueDate: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                goalId: string;
+                met: boolean;
+                milestones: {
+                    doneAt: string | null;
+                    dueDate: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    id: string;
+                    status: "done" | "overdue" | "upcoming";
+                    title: string;
+                    /** @description Due between the engagement’s start and planned end */
+                    withinEngagement: boolean;
+                }[];
+                /** @description From the baseline at the start to the target at the target date */
+                plannedPath: {
+                    date: string;
+                    value: number;
+                }[];
+                /** @description Progress, one point per measured date, oldest first */
+                points: {
+                    date: string;
+                    value: number;
+                }[];
+                progressShare: number;
+                statement: string;
+                target: number;
+                /** @description The goal’s due date, else the engagement’s planned end */
+                targetDate: string;
+                unit: string;
+            }[];
+            /** @description From the current agreement */
+            plannedEndDate: string;
+            /** @description From the current agreement */
+            startDate: string;
+            /** @description Today’s date (UTC), for the “now” line */
+            today: string;
+        };
+        GrowHistory: {
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            goalId: string;
+            latest: {
+                createdAt: string;
+                goal: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                options: string;
+                reality: string;
+                /** @description 1 for the first worksheet, then one more each time it is revisited */
+                revision: number;
+                will: string;
+                writtenBy: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+            } | null;
+            /** @description Every revision, newest first */
+            revisions: {
+                createdAt: string;
+                goal: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                options: string;
+                reality: string;
+                /** @description 1 for the first worksheet, then one more each time it is revisited */
+                revision: number;
+                will: string;
+                writtenBy: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+            }[];
+        };
         Invitation: {
             /** Format: date-time */
             createdAt: string;
@@ -2937,6 +6611,52 @@ export interface components {
             name: string;
             timeZone: string;
         };
+        PrivateNote: {
+            body: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            updatedAt: string;
+        };
+        /** @description A stored private note, without its text */
+        PrivateNoteReceipt: {
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            updatedAt: string;
+        };
         /** @description An error, as application/problem+json (RFC 9457) */
         Problem: {
             detail: string;
@@ -2947,6 +6667,33 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        SessionNote: {
+            author: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            body: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with a UTC offset, e.g. 2026-05-04T09:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            kind: "note" | "observation" | "question";
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            sessionId: string;
         };
     };
     responses: never;
