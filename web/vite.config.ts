@@ -18,7 +18,18 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline modulepreload polyfill: every script must come from a file.
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than Cairn: their own files stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|react-textarea-autosize|@tabler)/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: process.env.CAIRN_API_URL ?? 'http://localhost:3000', changeOrigin: false } },

@@ -1,17 +1,7 @@
 import { IconLock } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
-import { SignUpPage } from '../features/auth/SignUpPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { HomePage } from '../features/home/HomePage';
-import { InvitationsPage } from '../features/invitations/InvitationsPage';
-import { MemberDrawer } from '../features/members/MemberDrawer';
-import { MembersPage } from '../features/members/MembersPage';
-import { OrgSettingsPage } from '../features/organizations/OrgSettingsPage';
-import { OutboxPage } from '../features/outbox/OutboxPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { NotFoundInOrg, NotFoundPage } from './NotFoundPage';
 import type { Role } from './api/client';
@@ -28,29 +18,38 @@ function RequireRole({ roles }: { roles: readonly Role[] }) {
   return <Outlet />;
 }
 
+/** A page loaded on first visit, so the sign-in page does not wait for the admin screens. */
+function page<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType): RouteObject['lazy'] {
+  return async () => ({ Component: pick(await load()) });
+}
+
 export const routes: RouteObject[] = [
   { path: '/', element: <HomeRedirect /> },
   { path: '/sign-in', element: <SignInPage /> },
-  { path: '/sign-up', element: <SignUpPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password', element: <ResetPasswordPage /> },
-  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  { path: '/sign-up', lazy: page(() => import('../features/auth/SignUpPage'), (m) => m.SignUpPage) },
+  { path: '/forgot-password', lazy: page(() => import('../features/auth/ForgotPasswordPage'), (m) => m.ForgotPasswordPage) },
+  { path: '/reset-password', lazy: page(() => import('../features/auth/ResetPasswordPage'), (m) => m.ResetPasswordPage) },
+  { path: '/invitations/:token', lazy: page(() => import('../features/auth/AcceptInvitationPage'), (m) => m.AcceptInvitationPage) },
   { path: '/profile', element: <ProfileRedirect personal={<ProfilePage />} /> },
   { element: <PersonalLayout />, children: [{ path: '/welcome', element: <WelcomePage /> }] },
   {
     path: '/orgs/:orgId',
     element: <OrgLayout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'members', element: <MembersPage />, children: [{ path: ':personId', element: <MemberDrawer /> }] },
+      { index: true, lazy: page(() => import('../features/home/HomePage'), (m) => m.HomePage) },
+      {
+        path: 'members',
+        lazy: page(() => import('../features/members/MembersPage'), (m) => m.MembersPage),
+        children: [{ path: ':personId', lazy: page(() => import('../features/members/MemberDrawer'), (m) => m.MemberDrawer) }],
+      },
       { path: 'profile', element: <ProfilePage /> },
       {
         element: <RequireRole roles={['admin']} />,
         children: [
-          { path: 'invitations', element: <InvitationsPage /> },
-          { path: 'audit', element: <AuditLogPage /> },
-          { path: 'outbox', element: <OutboxPage /> },
-          { path: 'settings', element: <OrgSettingsPage /> },
+          { path: 'invitations', lazy: page(() => import('../features/invitations/InvitationsPage'), (m) => m.InvitationsPage) },
+          { path: 'audit', lazy: page(() => import('../features/audit/AuditLogPage'), (m) => m.AuditLogPage) },
+          { path: 'outbox', lazy: page(() => import('../features/outbox/OutboxPage'), (m) => m.OutboxPage) },
+          { path: 'settings', lazy: page(() => import('../features/organizations/OrgSettingsPage'), (m) => m.OrgSettingsPage) },
         ],
       },
       { path: '*', element: <NotFoundInOrg /> },
