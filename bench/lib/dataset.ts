@@ -58,7 +58,7 @@ async function generateInto(database: CairnDatabase, key: string, scale: number,
   const random = new Random(20_260_101);
   const data = generateCore(random, coreShape(scale), passwordHash);
   log(`  generated ${data.people.length} people, ${data.memberships.length} memberships, ${data.roles.length} roles in memory (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  await insertCore(database.db, data);
+  await insertCore(database.db, database.kind, data);
   log(`  core data written (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const seeded: Manifest['seeds'] = {};
   for (const seed of seeds) {
@@ -69,9 +69,10 @@ async function generateInto(database: CairnDatabase, key: string, scale: number,
     seeded[seed.name] = { version: seed.version, data: output };
     log(`  seed "${seed.name}" written (${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`);
   }
-  // PostgreSQL's autovacuum would gather statistics soon after a bulk load; do it now. SQLite is left
-  // as Cairn leaves it in production (Cairn does not run ANALYZE), so its plans are the real ones.
-  if (database.kind === 'postgres') await sql`analyze`.execute(database.db);
+  // PostgreSQL's autovacuum would soon vacuum and analyze after a bulk load (statistics, and the
+  // visibility map that index-only scans need); do it now. SQLite is left as Cairn leaves it in
+  // production (Cairn does not run ANALYZE), so its plans are the real ones.
+  if (database.kind === 'postgres') await sql`vacuum analyze`.execute(database.db);
   return {
     key, coreVersion: CORE_DATASET_VERSION, scale, migrations: migrationNames, seeds: seeded, generatedAt: new Date().toISOString(),
     generationSeconds: Math.round((performance.now() - started) / 100) / 10, password: BENCH_PASSWORD, core: data.facts,

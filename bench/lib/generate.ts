@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
+import type { DatabaseKind } from '../../src/db/connection.ts';
 import type { Database, MembershipTable, PersonTable } from '../../src/db/schema.ts';
 import { normalizeRoles, type Role } from '../../src/domain/roles.ts';
-import { refreshDirectoryOrder } from '../../src/features/members/service.ts';
 import type { Random } from './random.ts';
 import {
   asciiSlug, BIO_PARTS, DEPARTMENTS, EXTERNAL_COACH_TITLES, EXTERNAL_MENTOR_TITLES, FIRST_NAMES, LANGUAGES, LAST_NAMES, ORG_KINDS, ORG_WORDS,
@@ -125,7 +125,7 @@ export function generateCore(random: Random, shape: CoreShape, passwordHash: str
       memberships.push({
         org_id: orgId, person_id: person.id, title: fields.title, department: fields.department, manager_person_id: fields.manager,
         status: active ? 'active' : 'deactivated', deactivated_at: active ? null : random.pastInstant(200), created_at: random.pastInstant(3 * 365),
-        sort_name: '',
+        sort_name: '', // set by insertCore, which knows the database
       });
       for (const role of normalizeRoles(fields.roles)) roles.push({ org_id: orgId, person_id: person.id, role });
       org.members += 1;
@@ -238,13 +238,22 @@ export async function insertBatched<T extends keyof Database>(db: Kysely<Databas
   }
 }
 
-export async function insertCore(db: Kysely<Database>, data: Generated): Promise<void> {
+/**
+ * The database's lower() of a name, as the members service stores it in memberships.sort_name:
+ * SQLite's folds ASCII letters only; PostgreSQL's folds every letter.
+ */
+export function databaseLower(kind: DatabaseKind, text: string): string {
+  return kind === 'sqlite' ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text.toLowerCase();
+}
+
+export async function insertCore(db: Kysely<Database>, kind: DatabaseKind, data: Generated): Promise<void> {
+  // Written with their final sort names (an UPDATE afterwards would leave PostgreSQL's table and index bloated).
+  const nameOf = new Map(data.people.map((person) => [person.id as string, person.name]));
+  const memberships = data.memberships.map((m) => ({ ...m, sort_name: databaseLower(kind, nameOf.get(m.person_id as string)!) }));
   await db.transaction().execute(async (trx) => {
     await insertBatched(trx, 'organizations', data.organizations);
     await insertBatched(trx, 'people', data.people);
-    await insertBatched(trx, 'memberships', data.memberships);
+    await insertBatched(trx, 'memberships', memberships);
     await insertBatched(trx, 'membership_roles', data.roles);
-    // Sort names as the members service writes them (the database's lower(), not JavaScript's).
-    await refreshDirectoryOrder(trx);
   });
 }
