@@ -84,7 +84,7 @@ export function HomePage() {
       )}
 
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" mb="xl">
-        <Card padding="lg" style={{ gridColumn: 'span 1' }}>
+        <Card padding="lg">
           <Title order={2} fz="md" mb="md">Your roles here</Title>
           <Stack gap="sm">
             {membership.roles.length === 0 && <Text size="sm" c="dimmed">You hold no role in this organization yet.</Text>}
@@ -96,7 +96,7 @@ export function HomePage() {
             ))}
           </Stack>
         </Card>
-        <Card padding="lg" style={{ gridColumn: 'span 1' }}>
+        <Card padding="lg">
           <Title order={2} fz="md" mb="md">{membership.orgName}</Title>
           <SimpleGrid cols={2} spacing="md">
             <Stat label="Members" value={members.data?.total ?? '—'} loading={members.isPending} />
@@ -105,7 +105,7 @@ export function HomePage() {
             <Stat label="Since" value={<Text span fz="sm" fw={600}>{format.date(org.data?.createdAt)}</Text>} loading={org.isPending} />
           </SimpleGrid>
         </Card>
-        <Card padding="lg" style={{ gridColumn: 'span 1' }}>
+        <Card padding="lg">
           <Title order={2} fz="md" mb="md">You</Title>
           <Stack gap={4}>
             <Text fw={600}>{me.person.name}</Text>
