@@ -44,6 +44,9 @@ function openSqlite(file: string): CairnDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's default page cache is 2 MB: a large organization's directory index alone outgrows it, and
+  // every page then comes back through a system call (npm run bench: members list). Up to 64 MB.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
