@@ -3,12 +3,14 @@ import type { CairnDatabase } from './connection.ts';
 import * as m0001 from './migrations/0001_platform.ts';
 import * as m0002 from './migrations/0002_coaching.ts';
 import * as m0003 from './migrations/0003_member_directory.ts';
+import * as m0004 from './migrations/0004_mentoring.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_coaching': m0002,
   '0003_member_directory': m0003,
+  '0004_mentoring': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

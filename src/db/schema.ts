@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types. Instants are ISO-8601 UTC strings and flags are 0/1 integers so that the
  * same queries read the same values on SQLite and PostgreSQL.
@@ -137,6 +139,8 @@ export interface CoachingRequestTable {
 export interface EngagementTable {
   id: string;
   org_id: string;
+  /** 'coaching', or 'mentoring' when a mentoring relationship borrows the coaching tools. */
+  kind: Generated<'coaching' | 'mentoring'>;
   coach_person_id: string;
   client_person_id: string;
   sponsor_person_id: string | null;
@@ -315,6 +319,180 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
+export interface MentoringProgramTable {
+  id: string;
+  org_id: string;
+  name: string;
+  purpose: string;
+  description: string;
+  /** 'always' (open enrollment) or 'cohort' (between the cohort dates). */
+  enrollment_window: 'always' | 'cohort';
+  cohort_starts_on: string | null;
+  cohort_ends_on: string | null;
+  cadence_days: number;
+  suggested_length_weeks: number;
+  review_every_weeks: number;
+  default_mentor_capacity: number;
+  pairing_mode: 'mentee_choice' | 'mentor_accepts' | 'admin_assigns';
+  enrollment_approval: 'automatic' | 'admin';
+  status: 'active' | 'archived';
+  created_by_person_id: string;
+  created_at: string;
+}
+
+export interface ProgramQuestionTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  position: number;
+  field_type: string;
+  label: string;
+  asked_of: 'mentor' | 'mentee' | 'both';
+  required: number;
+  /** JSON array of choices, where the field type offers choices. */
+  options: string;
+}
+
+export interface SkillTable {
+  org_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface EnrollmentTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  person_id: string;
+  side: 'mentor' | 'mentee';
+  status: 'pending' | 'approved' | 'declined' | 'withdrawn';
+  /** Mentors only: mentees at most, never above the program's cap. */
+  capacity: number | null;
+  paused: number;
+  /** JSON object: question id → answer (never self-identification, which lives in identity_answers). */
+  answers: string;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface IdentityAnswerTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  question_id: string;
+  person_id: string;
+  answer: string;
+  consented_at: string;
+}
+
+export interface MentorListingTable {
+  org_id: string;
+  person_id: string;
+  /** JSON array of areas of expertise. */
+  expertise: string;
+  ask_me_about: string;
+  availability: string;
+  capacity: number;
+  paused: number;
+  updated_at: string;
+}
+
+export interface MentoringRelationshipTable {
+  id: string;
+  org_id: string;
+  program_id: string | null;
+  mentor_person_id: string;
+  mentee_person_id: string;
+  origin: 'organic' | 'program' | 'assigned' | 'matched';
+  state: string;
+  request_message: string | null;
+  requested_by_person_id: string | null;
+  request_expires_at: string | null;
+  decline_reason: string | null;
+  cadence_days: number;
+  review_every_weeks: number;
+  started_at: string | null;
+  ended_at: string | null;
+  ended_by_person_id: string | null;
+  end_reason: string | null;
+  engagement_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RelationshipTransitionTable {
+  id: string;
+  org_id: string;
+  relationship_id: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor_person_id: string | null;
+  created_at: string;
+}
+
+export interface CheckInTable {
+  id: string;
+  org_id: string;
+  relationship_id: string;
+  met_on: string;
+  /** JSON array of topics. */
+  topics: string;
+  shared_notes: string;
+  logged_by_person_id: string;
+  created_at: string;
+}
+
+export interface PrivateReflectionTable {
+  id: string;
+  org_id: string;
+  relationship_id: string;
+  check_in_id: string | null;
+  author_person_id: string;
+  kind: 'check_in' | 'closing';
+  body: string;
+  created_at: string;
+}
+
+export interface ContinuationReviewTable {
+  id: string;
+  org_id: string;
+  relationship_id: string;
+  due_on: string;
+  outcome: 'continued' | 'concluded' | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface ReviewAnswerTable {
+  review_id: string;
+  org_id: string;
+  person_id: string;
+  answer: 'continue' | 'conclude';
+  answered_at: string;
+}
+
+export interface AppreciationTable {
+  id: string;
+  org_id: string;
+  relationship_id: string;
+  author_person_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface NoticeTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   people: PersonTable;
@@ -342,4 +520,18 @@ export interface Database {
   private_session_notes: PrivateSessionNoteTable;
   action_items: ActionItemTable;
   calendar_feeds: CalendarFeedTable;
+  mentoring_programs: MentoringProgramTable;
+  program_questions: ProgramQuestionTable;
+  skills: SkillTable;
+  enrollments: EnrollmentTable;
+  identity_answers: IdentityAnswerTable;
+  mentor_listings: MentorListingTable;
+  mentoring_relationships: MentoringRelationshipTable;
+  relationship_transitions: RelationshipTransitionTable;
+  check_ins: CheckInTable;
+  private_reflections: PrivateReflectionTable;
+  continuation_reviews: ContinuationReviewTable;
+  review_answers: ReviewAnswerTable;
+  appreciations: AppreciationTable;
+  notices: NoticeTable;
 }

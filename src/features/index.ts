@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
+import { mentoringRoutes } from './mentoring/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -13,7 +14,7 @@ import { peopleRoutes } from './people/routes.ts';
 /** Every capability's routes; a new feature folder adds its line here. */
 export function featureRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes]) {
+    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes, mentoringRoutes]) {
       await app.register(routes(context));
     }
   };

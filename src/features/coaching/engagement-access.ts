@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { supportsRowLocks } from '../../db/locking.ts';
 import type { Database, EngagementTable } from '../../db/schema.ts';
 import type { SponsorVisibility } from '../../domain/coaching/agreement.ts';
@@ -14,7 +14,7 @@ export interface Viewer {
 }
 
 export interface EngagementInView {
-  row: EngagementTable;
+  row: Selectable<EngagementTable>;
   state: EngagementState;
   actors: EngagementActor[];
   /** The sponsor visibility of the latest agreement every party accepted (null: none yet). */

@@ -46,7 +46,7 @@ function coachRows(db: Kysely<Database>, orgId: string) {
       'p.id', 'p.name', 'p.time_zone', 'p.languages', 'p.bio', 'm.title',
       'c.specialties', 'c.approach', 'c.credentials_summary', 'c.coach_kind', 'c.capacity', 'c.accepting_clients',
       (eb) => eb.selectFrom('engagements as e').select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('e.coach_person_id', '=', 'm.person_id').whereRef('e.org_id', '=', 'm.org_id')
+        .whereRef('e.coach_person_id', '=', 'm.person_id').whereRef('e.org_id', '=', 'm.org_id').where('e.kind', '=', 'coaching')
         .where('e.state', 'in', [...STATES_USING_CAPACITY]).as('active_clients'),
     ]);
 }

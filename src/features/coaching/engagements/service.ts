@@ -52,7 +52,7 @@ export async function proposeEngagement(db: Kysely<Database>, orgId: string, vie
   if (input.sponsorPersonId) await assertActiveMember(db, orgId, input.sponsorPersonId, 'sponsorPersonId');
   await assertAcceptingClients(db, orgId, input.coachPersonId);
   checkTerms(input.agreement);
-  const open = await db.selectFrom('engagements').select('id').where('org_id', '=', orgId)
+  const open = await db.selectFrom('engagements').select('id').where('org_id', '=', orgId).where('kind', '=', 'coaching')
     .where('coach_person_id', '=', input.coachPersonId).where('client_person_id', '=', input.clientPersonId)
     .where('state', 'in', [...OPEN_STATES]).executeTakeFirst();
   if (open) throw conflict('This coach and client already have an open engagement.');
@@ -237,7 +237,8 @@ const summaryColumns = ['id', 'title', 'state', 'coach_person_id', 'client_perso
 
 /** The engagements a person takes part in, as coach, client or sponsor. */
 export async function myEngagements(db: Kysely<Database>, orgId: string, personId: string, role?: 'coach' | 'client' | 'sponsor') {
-  let query = db.selectFrom('engagements').select(summaryColumns).where('org_id', '=', orgId);
+  // Mentoring relationships that borrow the coaching tools are not coaching engagements.
+  let query = db.selectFrom('engagements').select(summaryColumns).where('org_id', '=', orgId).where('kind', '=', 'coaching');
   query = query.where((eb) => eb.or([
     ...(!role || role === 'coach' ? [eb('coach_person_id', '=', personId)] : []),
     ...(!role || role === 'client' ? [eb('client_person_id', '=', personId)] : []),
@@ -262,7 +263,7 @@ async function sponsorVisibilities(db: Kysely<Database>, rows: { id: string }[])
 export async function organizationEngagements(
   db: Kysely<Database>, orgId: string, filters: { state?: EngagementState; coachPersonId?: string; page: number; pageSize: number },
 ) {
-  let query = db.selectFrom('engagements').where('org_id', '=', orgId);
+  let query = db.selectFrom('engagements').where('org_id', '=', orgId).where('kind', '=', 'coaching');
   if (filters.state) query = query.where('state', '=', filters.state);
   if (filters.coachPersonId) query = query.where('coach_person_id', '=', filters.coachPersonId);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
