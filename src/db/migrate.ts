@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_platform.ts';
 import * as m0002 from './migrations/0002_coaching.ts';
 import * as m0003 from './migrations/0003_member_directory.ts';
 import * as m0004 from './migrations/0004_mentoring.ts';
+import * as m0005 from './migrations/0005_mentoring_activity.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_coaching': m0002,
   '0003_member_directory': m0003,
   '0004_mentoring': m0004,
+  '0005_mentoring_activity': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

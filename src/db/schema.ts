@@ -418,6 +418,12 @@ export interface MentoringRelationshipTable {
   engagement_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Kept by the check-in service (migration 0005): the last check-in's date, and the dates health turns on. */
+  last_check_in_on: string | null;
+  /** One cadence after the last contact (check-in, or the start): slipping after this day. */
+  check_in_due_on: string | null;
+  /** Two cadences after the last contact: stalled after this day. */
+  stalled_after_on: string | null;
 }
 
 export interface RelationshipTransitionTable {
