@@ -44,6 +44,22 @@ export const routes: RouteObject[] = [
       },
       { path: 'profile', element: <ProfilePage /> },
       {
+        path: 'coaching',
+        children: [
+          { index: true, lazy: page(() => import('../features/coaching/CoachingHomePage'), (m) => m.CoachingHomePage) },
+          { path: 'coaches', lazy: page(() => import('../features/coaching/CoachDirectoryPage'), (m) => m.CoachDirectoryPage) },
+          { path: 'engagements/:engagementId', lazy: page(() => import('../features/coaching/EngagementPage'), (m) => m.EngagementPage) },
+          { path: 'sessions/:sessionId', lazy: page(() => import('../features/coaching/SessionPage'), (m) => m.SessionPage) },
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: 'requests', lazy: page(() => import('../features/coaching/RequestsInboxPage'), (m) => m.RequestsInboxPage) },
+              { path: 'engagements', lazy: page(() => import('../features/coaching/EngagementsOverviewPage'), (m) => m.EngagementsOverviewPage) },
+            ],
+          },
+        ],
+      },
+      {
         element: <RequireRole roles={['admin']} />,
         children: [
           { path: 'invitations', lazy: page(() => import('../features/invitations/InvitationsPage'), (m) => m.InvitationsPage) },

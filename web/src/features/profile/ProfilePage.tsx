@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { api, call } from '../../platform/api/client';
 import { showFieldErrors } from '../../platform/api/forms';
+import { CalendarFeedCard } from '../coaching/CalendarFeedCard';
 import { keys, useMe, type Me } from '../../platform/api/queries';
 import { timeZoneOptions } from '../../platform/format';
 import { languageOptions } from '../../platform/languages';
@@ -24,7 +25,12 @@ export function ProfilePage() {
       <PageHeader title="Your profile" description="What colleagues, coaches and mentors see about you." />
       <SimpleGrid cols={{ base: 1, lg: org ? 2 : 1 }} spacing="lg" maw={org ? undefined : 720}>
         <PersonalDetails me={me.data} />
-        {org && <OrgDetails org={org} />}
+        {org && (
+          <Stack gap="lg">
+            <OrgDetails org={org} />
+            <CalendarFeedCard orgId={org.orgId} orgName={org.membership.orgName} />
+          </Stack>
+        )}
       </SimpleGrid>
     </>
   );
@@ -98,7 +104,7 @@ function OrgDetails({ org }: { org: OrgContextValue }) {
   });
 
   return (
-    <Card padding="lg" style={{ alignSelf: 'start' }}>
+    <Card padding="lg">
       <Title order={2} fz="lg" mb={4}>In {org.membership.orgName}</Title>
       <Group gap="xs" mb="md"><Text size="sm" c="dimmed">Your roles:</Text><RoleBadges roles={org.roles} /></Group>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>

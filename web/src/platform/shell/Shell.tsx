@@ -5,14 +5,9 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Me, Membership } from '../api/queries';
 import { Logo } from '../ui/Logo';
-import { navEntriesFor, SECTION_LABELS, type NavEntry } from './nav';
+import { activeEntry, navEntriesFor, SECTION_LABELS } from './nav';
 import { OrgSwitcher } from './OrgSwitcher';
 import { PersonMenu } from './PersonMenu';
-
-function isActive(pathname: string, base: string, entry: NavEntry): boolean {
-  const target = entry.path ? `${base}/${entry.path}` : base;
-  return entry.path ? pathname === target || pathname.startsWith(`${target}/`) : pathname === base || pathname === `${base}/`;
-}
 
 function Navigation({ membership, onNavigate }: { membership?: Membership; onNavigate: () => void }) {
   const { pathname } = useLocation();
@@ -35,6 +30,7 @@ function Navigation({ membership, onNavigate }: { membership?: Membership; onNav
   }
   const base = `/orgs/${membership.orgId}`;
   const entries = navEntriesFor(membership.roles);
+  const current = activeEntry(entries, pathname, base);
   const sections = (['main', 'admin'] as const).filter((section) => entries.some((entry) => entry.section === section));
   return (
     <Stack gap="lg">
@@ -43,7 +39,7 @@ function Navigation({ membership, onNavigate }: { membership?: Membership; onNav
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} id={`nav-${section}`}>{SECTION_LABELS[section]}</Text>
           <Stack gap={2} component="ul" aria-labelledby={`nav-${section}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {entries.filter((entry) => entry.section === section).map((entry) => {
-              const active = isActive(pathname, base, entry);
+              const active = entry === current;
               const Icon = entry.icon;
               return (
                 <li key={entry.path}>

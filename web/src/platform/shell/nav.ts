@@ -1,5 +1,6 @@
 import {
-  IconBuildingCommunity, IconHome, IconInbox, IconListDetails, IconMailShare, IconSettings, IconUserCircle, IconUsers, type Icon,
+  IconBuildingCommunity, IconCompass, IconHome, IconInbox, IconListDetails, IconMailShare, IconMessageCircleQuestion, IconRoute, IconSettings,
+  IconUserCircle, IconUsers, IconUsersGroup, type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../api/client';
 
@@ -19,8 +20,12 @@ export interface NavEntry {
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Home', path: '', icon: IconHome, section: 'main' },
+  { label: 'Coaching', path: 'coaching', icon: IconCompass, section: 'main' },
+  { label: 'Find a coach', path: 'coaching/coaches', icon: IconUsersGroup, section: 'main' },
   { label: 'Members', path: 'members', icon: IconUsers, section: 'main' },
   { label: 'Profile', path: 'profile', icon: IconUserCircle, section: 'main' },
+  { label: 'Coaching requests', path: 'coaching/requests', icon: IconMessageCircleQuestion, roles: ['admin'], section: 'admin' },
+  { label: 'Engagements', path: 'coaching/engagements', icon: IconRoute, roles: ['admin'], section: 'admin' },
   { label: 'Invitations', path: 'invitations', icon: IconMailShare, roles: ['admin'], section: 'admin' },
   { label: 'Audit log', path: 'audit', icon: IconListDetails, roles: ['admin'], section: 'admin' },
   { label: 'Outbox', path: 'outbox', icon: IconInbox, roles: ['admin'], section: 'admin' },
@@ -32,4 +37,16 @@ export const ORG_ICON = IconBuildingCommunity;
 
 export function navEntriesFor(roles: readonly Role[]): NavEntry[] {
   return NAV_ENTRIES.filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)));
+}
+
+/**
+ * The entry a page belongs to: the longest entry path the page's path starts with, so that
+ * /coaching/coaches marks "Find a coach" and not also "Coaching".
+ */
+export function activeEntry(entries: readonly NavEntry[], pathname: string, base: string): NavEntry | undefined {
+  const inside = pathname.startsWith(base) ? pathname.slice(base.length).replace(/^\/|\/$/g, '') : null;
+  if (inside === null) return undefined;
+  return entries
+    .filter((entry) => (entry.path ? inside === entry.path || inside.startsWith(`${entry.path}/`) : inside === ''))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 }
