@@ -21,6 +21,8 @@ Options (environment variables in brackets):
   --duration <s>       seconds measured per scenario [BENCH_DURATION] (default 10)
   --warmup <s>         seconds of warm-up before each measurement [BENCH_WARMUP] (default 3)
   --connections <n>    concurrent connections [BENCH_CONNECTIONS] (default 64)
+  --repeat <n>         measure every scenario (and the bare route beside it) n times; report the
+                       medians [BENCH_REPEAT] (default 1; use 3 on a shared, noisy machine)
   --db <which>         sqlite, postgres or both (default: sqlite; both when a PostgreSQL URL is given)
   --postgres [url]     also run on PostgreSQL [BENCH_DATABASE_URL] (default ${DEFAULT_BENCH_POSTGRES_URL})
   --scenario <names>   only these scenarios (comma-separated; "members-*" matches a prefix)
@@ -36,7 +38,7 @@ function options() {
     options: {
       duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
       postgres: { type: 'string' }, scenario: { type: 'string' }, scale: { type: 'string' }, regenerate: { type: 'boolean' },
-      out: { type: 'string' }, profile: { type: 'boolean' }, help: { type: 'boolean' },
+      out: { type: 'string' }, profile: { type: 'boolean' }, repeat: { type: 'string' }, help: { type: 'boolean' },
     },
     // `--postgres` alone (no URL) is allowed: normalize it before parsing.
     args: process.argv.slice(2).flatMap((arg, i, all) => (arg === '--postgres' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? ['--postgres', ''] : [arg])),
@@ -58,6 +60,7 @@ function options() {
     warmupSeconds: number('--warmup', values.warmup ?? process.env.BENCH_WARMUP, 3, 0),
     connections: number('--connections', values.connections ?? process.env.BENCH_CONNECTIONS, 64, 1),
     scale: number('--scale', values.scale ?? process.env.BENCH_SCALE, 1, 0.01),
+    repeat: values.profile ? 1 : Math.round(number('--repeat', values.repeat ?? process.env.BENCH_REPEAT, 1, 1)),
     databases: (db === 'both' ? ['sqlite', 'postgres'] : [db]) as ('sqlite' | 'postgres')[],
     postgresUrl: postgresUrl ?? DEFAULT_BENCH_POSTGRES_URL,
     scenarioFilter: values.scenario ? values.scenario.split(',').map((s) => s.trim()).filter(Boolean) : null,
@@ -75,6 +78,13 @@ async function timed(label: string, server: ServerProcess, requests: BenchReques
   const cpu = result.serverCpuUsPerRequest === null ? '' : `  server ${Math.round(result.serverCpuUsPerRequest)} µs CPU/req (${Math.round((result.serverCpuShare ?? 0) * 100)}% of a core)`;
   log(`  ${label.padEnd(18)} ${Math.round(result.requestsPerSecond).toString().padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${cpu}${result.failures ? `  ${result.failures} FAILED` : ''}`);
   return result;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/** The run with the median requests per second (its latencies are reported with it). */
+function medianRun(results: Measurement[]): Measurement {
+  return [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor((results.length - 1) / 2)]!;
 }
 
 /** Waits until the server answers a health check quickly again (at most two minutes). */
@@ -141,30 +151,50 @@ async function runOn(database: BenchDatabase, scenarios: Scenario[], bare: Serve
     for (const { scenario, requests } of planned) await verify(scenario, cairn.url, requests);
     if (opts.profile) await cairn.stop();
 
-    const bareResult = await timed('bare', bare, [{ method: 'GET', path: '/bare' }], opts);
+    const bareRequests: BenchRequest[] = [{ method: 'GET', path: '/bare' }];
+    const bareRuns: Measurement[] = [];
+    const runs = new Map<Scenario, Measurement[]>();
+    const ratios = new Map<Scenario, number[]>();
+    for (let round = 1; round <= opts.repeat; round++) {
+      if (opts.repeat > 1) log(`  round ${round} of ${opts.repeat}`);
+      for (const { scenario, requests } of planned) {
+        // The yardstick is measured right before each scenario, so both see the same machine: on a
+        // shared machine the load of other processes comes and goes within a minute.
+        const bareResult = await timed('bare', bare, bareRequests, opts);
+        bareRuns.push(bareResult);
+        let profileDir: string | null = null;
+        if (opts.profile) {
+          profileDir = path.resolve('bench/results/profiles', `${database.kind}-${scenario.name}`);
+          fs.rmSync(profileDir, { recursive: true, force: true });
+          cairn = await startCairn(database.serverEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+        }
+        const result = await timed(scenario.name, cairn, requests, opts);
+        // Requests that timed out on the client may still be queued in the server: let it drain, so the
+        // next measurement is not charged for this one's backlog.
+        await settle(cairn.url);
+        if (profileDir) {
+          await cairn.stop();
+          const file = mainProfile(profileDir);
+          for (const line of file ? summarizeProfile(file) : ['  (no profile written)']) log(`    ${line}`);
+        }
+        runs.set(scenario, [...(runs.get(scenario) ?? []), result]);
+        if (bareResult.requestsPerSecond > 0) ratios.set(scenario, [...(ratios.get(scenario) ?? []), result.requestsPerSecond / bareResult.requestsPerSecond]);
+      }
+    }
+
+    const bareMedian = medianRun(bareRuns);
     rows.push({
       database: database.label, scenario: 'bare', description: 'GET /bare → {ok:true} on a plain Fastify instance in its own process (the yardstick)',
-      measurement: bareResult, ratioToBare: 1, target: null, ...judge(bareResult, 1, null),
+      measurement: bareMedian, ratioToBare: 1, target: null, runs: bareRuns, ...judge(bareMedian, 1, null),
     });
-    for (const { scenario, requests } of planned) {
-      let profileDir: string | null = null;
-      if (opts.profile) {
-        profileDir = path.resolve('bench/results/profiles', `${database.kind}-${scenario.name}`);
-        fs.rmSync(profileDir, { recursive: true, force: true });
-        cairn = await startCairn(database.serverEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-      }
-      const result = await timed(scenario.name, cairn, requests, opts);
-      // Requests that timed out on the client may still be queued in the server: let it drain, so the
-      // next scenario is not charged for this one's backlog.
-      await settle(cairn.url);
-      if (profileDir) {
-        await cairn.stop();
-        const file = mainProfile(profileDir);
-        for (const line of file ? summarizeProfile(file) : ['  (no profile written)']) log(`    ${line}`);
-      }
-      const ratio = bareResult.requestsPerSecond > 0 ? result.requestsPerSecond / bareResult.requestsPerSecond : null;
+    for (const { scenario } of planned) {
+      const measurement = medianRun(runs.get(scenario)!);
+      const ratio = ratios.has(scenario) ? median(ratios.get(scenario)!) : null;
       const target = scenario.target === undefined ? null : scenario.target;
-      rows.push({ database: database.label, scenario: scenario.name, description: scenario.description, measurement: result, ratioToBare: ratio, target, ...judge(result, ratio, target) });
+      rows.push({
+        database: database.label, scenario: scenario.name, description: scenario.description, measurement, ratioToBare: ratio, target,
+        runs: runs.get(scenario)!, ...judge(measurement, ratio, target),
+      });
     }
   } finally {
     await cairn?.stop();
@@ -200,7 +230,7 @@ async function main(): Promise<void> {
   const core = prepared[0]!.manifest.core;
   const largest = core.organizations[0]!;
   log(`\nData set: ${core.counts.organizations} organizations, ${core.counts.people.toLocaleString('en-US')} people, ${core.counts.memberships.toLocaleString('en-US')} memberships, ${core.counts.membershipRoles.toLocaleString('en-US')} roles; largest organization ${largest.members.toLocaleString('en-US')} members (${largest.activeMembers.toLocaleString('en-US')} active).`);
-  log(`Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}. ${opts.connections} connections, ${opts.durationSeconds} s per scenario.\n`);
+  log(`Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}. ${opts.connections} connections, ${opts.durationSeconds} s per measurement${opts.repeat > 1 ? `, medians of ${opts.repeat} rounds` : ''}; each scenario's ratio is to the bare route measured just before it.\n`);
   printTable(rows);
   log('');
   printLegend(rows);
@@ -209,7 +239,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine: { ...machineInfo(), loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10) },
-    settings: { connections: opts.connections, durationSeconds: opts.durationSeconds, warmupSeconds: opts.warmupSeconds, scale: opts.scale },
+    settings: { connections: opts.connections, durationSeconds: opts.durationSeconds, warmupSeconds: opts.warmupSeconds, scale: opts.scale, repeat: opts.repeat },
     datasets: prepared.map((d) => ({
       database: d.label, key: d.manifest.key, generatedThisRun: d.generated, generationSeconds: d.manifest.generationSeconds,
       counts: d.manifest.core.counts, largestOrganization: { members: largest.members, activeMembers: largest.activeMembers },
@@ -221,6 +251,7 @@ async function main(): Promise<void> {
       serverCpuUsPerRequest: row.measurement.serverCpuUsPerRequest === null ? null : Math.round(row.measurement.serverCpuUsPerRequest),
       serverCpuShare: row.measurement.serverCpuShare === null ? null : Math.round(row.measurement.serverCpuShare * 100) / 100, ratioToBare: row.ratioToBare === null ? null : Math.round(row.ratioToBare * 1000) / 1000,
       target: row.target, met: row.met, misses: row.misses,
+      runs: row.runs.map((run) => ({ requestsPerSecond: Math.round(run.requestsPerSecond), p50Ms: run.p50Ms, p99Ms: run.p99Ms, serverCpuUsPerRequest: run.serverCpuUsPerRequest === null ? null : Math.round(run.serverCpuUsPerRequest), failures: run.failures })),
     })),
   });
   log(`\nResults written to ${path.relative(process.cwd(), opts.out)}.`);

@@ -8,8 +8,11 @@ export interface ResultRow {
   database: string;
   scenario: string;
   description: string;
+  /** The median run (by requests per second). */
   measurement: Measurement;
-  /** Requests per second as a fraction of the bare route measured in the same database section. */
+  /** Every run, in order (one per --repeat round). */
+  runs: Measurement[];
+  /** Median over rounds of requests per second as a fraction of the bare route measured just before. */
   ratioToBare: number | null;
   target: Target | null;
   /** null when the scenario has no target. */
