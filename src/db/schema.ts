@@ -499,6 +499,115 @@ export interface NoticeTable {
   read_at: string | null;
 }
 
+export interface FitGuideResultTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  guide_version: number;
+  /** The share code: the answers, nothing else (src/domain/fit-guide/share-code.ts). */
+  code: string;
+  recommendation: string;
+  confidence: number;
+  consented_at: string;
+  created_at: string;
+}
+
+export interface AssessmentAssignmentTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  client_person_id: string;
+  assigned_by_person_id: string;
+  instrument_id: string;
+  note: string;
+  due_on: string | null;
+  created_at: string;
+}
+
+export interface AssessmentAttemptTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  /** Taken within (and so visible to the coach of) this engagement. */
+  engagement_id: string | null;
+  assignment_id: string | null;
+  status: 'in_progress' | 'completed';
+  /** JSON object: item id → answer. */
+  answers: string;
+  /** JSON object: item id → the person's own name for it (wheel of life areas). */
+  item_labels: string;
+  /** JSON of the scores, written at completion. */
+  scores: string | null;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface AssessmentShareTable {
+  attempt_id: string;
+  org_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface FeedbackSettingsTable {
+  org_id: string;
+  min_group_size: number;
+  manager_shown_alone: number;
+  updated_by_person_id: string | null;
+  updated_at: string;
+}
+
+export interface FeedbackRoundTable {
+  id: string;
+  org_id: string;
+  subject_person_id: string;
+  engagement_id: string | null;
+  instrument_id: string;
+  instrument_version: number;
+  title: string;
+  closes_on: string;
+  /** The end of closes_on in the subject's time zone. */
+  closes_at: string;
+  min_group_size: number;
+  /** The organization's setting when the round started (raters were told). */
+  manager_shown_alone: number;
+  status: 'collecting' | 'closed';
+  self_answers: string;
+  self_submitted_at: string | null;
+  created_by_person_id: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface FeedbackRaterTable {
+  id: string;
+  org_id: string;
+  round_id: string;
+  email: string;
+  name: string;
+  relationship: string;
+  token_hash: string;
+  draft_answers: string;
+  draft_comment: string;
+  invited_at: string;
+  last_reminded_at: string | null;
+  reminders: number;
+  responded: number;
+}
+
+/** Deliberately without a rater id or a time: see migration 0006. */
+export interface FeedbackResponseTable {
+  id: string;
+  org_id: string;
+  round_id: string;
+  relationship: string;
+  answers: string;
+  comment: string;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   people: PersonTable;
@@ -540,4 +649,12 @@ export interface Database {
   review_answers: ReviewAnswerTable;
   appreciations: AppreciationTable;
   notices: NoticeTable;
+  fit_guide_results: FitGuideResultTable;
+  assessment_assignments: AssessmentAssignmentTable;
+  assessment_attempts: AssessmentAttemptTable;
+  assessment_shares: AssessmentShareTable;
+  feedback_settings: FeedbackSettingsTable;
+  feedback_rounds: FeedbackRoundTable;
+  feedback_raters: FeedbackRaterTable;
+  feedback_responses: FeedbackResponseTable;
 }

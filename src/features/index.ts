@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
+import { fitGuideRoutes } from './fit-guide/routes.ts';
 import { mentoringRoutes } from './mentoring/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
@@ -17,5 +18,6 @@ export function featureRoutes(context: AppContext): FastifyPluginAsync {
     for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes, mentoringRoutes]) {
       await app.register(routes(context));
     }
+    await app.register(fitGuideRoutes(context));
   };
 }

@@ -43,4 +43,13 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; orderBy: string[] }> =
   { name: 'review_answers', orderBy: ['review_id', 'person_id'] },
   { name: 'appreciations', orderBy: ['id'] },
   { name: 'notices', orderBy: ['id'] },
+  { name: 'fit_guide_results', orderBy: ['id'] },
+  { name: 'assessment_assignments', orderBy: ['id'] },
+  { name: 'assessment_attempts', orderBy: ['id'] },
+  { name: 'assessment_shares', orderBy: ['attempt_id', 'person_id'] },
+  { name: 'feedback_settings', orderBy: ['org_id'] },
+  { name: 'feedback_rounds', orderBy: ['id'] },
+  { name: 'feedback_raters', orderBy: ['id'] },
+  // Ordered by the random id, never by insertion: the order must say nothing about who answered when.
+  { name: 'feedback_responses', orderBy: ['id'] },
 ];
