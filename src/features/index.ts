@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
+import { assessmentCapabilityRoutes } from './assessments/capability-routes.ts';
 import { fitGuideRoutes } from './fit-guide/routes.ts';
 import { mentoringRoutes } from './mentoring/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -19,5 +20,6 @@ export function featureRoutes(context: AppContext): FastifyPluginAsync {
       await app.register(routes(context));
     }
     await app.register(fitGuideRoutes(context));
+    await app.register(assessmentCapabilityRoutes(context));
   };
 }
