@@ -447,6 +447,8 @@ export interface CheckInTable {
   shared_notes: string;
   logged_by_person_id: string;
   created_at: string;
+  /** Set when the author corrects it (migration 0005). */
+  edited_at: string | null;
 }
 
 export interface PrivateReflectionTable {

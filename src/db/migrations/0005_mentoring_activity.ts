@@ -10,6 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('mentoring_relationships').addColumn('check_in_due_on', 'varchar(10)').execute();
   await db.schema.alterTable('mentoring_relationships').addColumn('stalled_after_on', 'varchar(10)').execute();
 
+  // A check-in corrected after the meeting says so.
+  await db.schema.alterTable('check_ins').addColumn('edited_at', 'varchar(32)').execute();
+
   // Backfill: the same rule as src/domain/mentoring/cadence.ts, from the last check-in or the start.
   const rows = await sql<{ id: string; cadence_days: number; started_at: string | null; last: string | null }>`
     select r.id, r.cadence_days, r.started_at, (select max(c.met_on) from check_ins c where c.relationship_id = r.id) as last
@@ -41,6 +44,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'continuation_reviews_open_idx', 'appreciations_relationship_idx', 'mentoring_rel_open_requests_idx', 'mentoring_rel_program_mentee_idx',
     'mentoring_rel_program_mentor_idx', 'mentoring_rel_program_stalled_idx', 'mentoring_rel_program_due_idx',
   ]) await db.schema.dropIndex(index).execute();
+  await db.schema.alterTable('check_ins').dropColumn('edited_at').execute();
   for (const column of ['stalled_after_on', 'check_in_due_on', 'last_check_in_on']) {
     await db.schema.alterTable('mentoring_relationships').dropColumn(column).execute();
   }

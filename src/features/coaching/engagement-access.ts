@@ -40,7 +40,8 @@ export async function loadEngagement(
   const actors = engagementActors(
     { coachPersonId: row.coach_person_id, clientPersonId: row.client_person_id, sponsorPersonId: row.sponsor_person_id },
     viewer.personId,
-    viewer.orgRoles.includes('admin'),
+    // A mentoring relationship's borrowed tools are its two people's alone: no admin part in them.
+    viewer.orgRoles.includes('admin') && row.kind !== 'mentoring',
   );
   if (actors.length === 0) throw notFound('Engagement');
   if (!mayInEngagement(actors, permission)) {

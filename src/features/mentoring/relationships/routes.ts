@@ -25,8 +25,8 @@ export const RelationshipSchema = Type.Object({
 
 const RelationshipParams = Type.Object({ orgId: Uuid, relationshipId: Uuid });
 
+// RelationshipSchema is added once for all of mentoring (../routes.ts): the homes answer with it too.
 export const relationshipRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.addSchema(RelationshipSchema);
   const { db, mailer } = context;
   const detail = (request: { params: { orgId: string; relationshipId: string } } & Parameters<typeof mentoringViewerOf>[0]) =>
     relationshipDetail(db, request.params.orgId, request.params.relationshipId, mentoringViewerOf(request));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { supportsRowLocks } from '../../../db/locking.ts';
 import type { Database } from '../../../db/schema.ts';
+import { cadenceMarks } from '../../../domain/mentoring/cadence.ts';
 import { KIND_CONCLUSION_NOTICE } from '../../../domain/mentoring/continuation-review.ts';
 import { nextCheckInDue, relationshipHealth, type RelationshipHealth } from '../../../domain/mentoring/health.ts';
 import { DECLINE_REASONS, type DeclineReason } from '../../../domain/mentoring/programs.ts';
@@ -11,6 +12,7 @@ import {
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { isoAfter, newId, nowIso } from '../../../platform/ids.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../../platform/http/problem.ts';
+import { endMentoringEngagement } from '../../coaching/engagements/mentoring-link.ts';
 import { membershipStatus } from '../../members/service.ts';
 import { tell } from '../notices.ts';
 import { programRow } from '../programs/service.ts';
@@ -33,7 +35,7 @@ async function move(
   const ending = ['concluded', 'declined', 'withdrawn', 'expired'].includes(result.to);
   const updated = await db.updateTable('mentoring_relationships').set({
     state: result.to, updated_at: now,
-    ...(result.to === 'active' && !relationship.row.started_at ? { started_at: now } : {}),
+    ...(result.to === 'active' && !relationship.row.started_at ? { started_at: now, ...startingMarks(relationship.row.cadence_days, now) } : {}),
     ...(ending ? { ended_at: now, ended_by_person_id: actorPersonId, end_reason: extra.end_reason ?? event } : {}),
     ...(extra.decline_reason ? { decline_reason: extra.decline_reason } : {}),
   }).where('id', '=', relationship.row.id).where('state', '=', relationship.state).executeTakeFirst();
@@ -42,6 +44,12 @@ async function move(
     id: newId(), org_id: relationship.row.org_id, relationship_id: relationship.row.id, event, from_state: relationship.state, to_state: result.to, actor_person_id: actorPersonId, created_at: now,
   }).execute();
   return result.to;
+}
+
+/** A relationship's health clock starts with it: the cadence marks from its first day (check-ins move them on). */
+function startingMarks(cadenceDays: number, startedAt: string) {
+  const marks = cadenceMarks({ cadenceDays, lastCheckInOn: null, startedOn: startedAt.slice(0, 10) });
+  return { check_in_due_on: marks.checkInDueOn, stalled_after_on: marks.stalledAfterOn };
 }
 
 /** Requests left unanswered past their expiry become `expired`; run before reading or answering them. */
@@ -171,6 +179,8 @@ export async function concludeRelationship(
     ? await loadRelationship(db, orgId, relationshipId, viewer, { forUpdate: true })
     : await loadRelationshipAsSystem(db, orgId, relationshipId);
   await move(db, relationship, 'conclude', viewer ? relationship.actors : ['system'], viewer?.personId ?? null, { end_reason: reason });
+  // Borrowed coaching tools close with the relationship.
+  if (relationship.row.engagement_id) await endMentoringEngagement(db, orgId, relationship.row.engagement_id);
   for (const personId of [relationship.row.mentor_person_id, relationship.row.mentee_person_id]) {
     if (viewer && personId === viewer.personId) continue;
     await tell(db, mailer, { orgId, personId, kind: 'mentoring.concluded', ...KIND_CONCLUSION_NOTICE, link: `/mentoring/relationships/${relationshipId}` });
@@ -202,6 +212,7 @@ export async function assignPair(db: Kysely<Database>, mailer: Mailer | null, or
     id, org_id: orgId, program_id: programId, mentor_person_id: input.mentorPersonId, mentee_person_id: input.menteePersonId, origin, state: 'active',
     request_message: null, requested_by_person_id: null, request_expires_at: null, decline_reason: null, cadence_days: program.cadence_days,
     review_every_weeks: program.review_every_weeks, started_at: now, ended_at: null, ended_by_person_id: null, end_reason: null, engagement_id: null, created_at: now, updated_at: now,
+    ...startingMarks(program.cadence_days, now),
   }).execute();
   await db.insertInto('relationship_transitions').values({ id: newId(), org_id: orgId, relationship_id: id, event: origin === 'matched' ? 'match' : 'assign', from_state: 'active', to_state: 'active', actor_person_id: viewer.personId, created_at: now }).execute();
   await scheduleFirstReview(db, id, orgId, program.review_every_weeks);

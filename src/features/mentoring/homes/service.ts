@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { mentorLoad, type LoadStatus } from '../../../domain/mentoring/program-health.ts';
+import { STATES_USING_MENTOR_CAPACITY } from '../../../domain/mentoring/relationship-lifecycle.ts';
+import { closingReflectionsWrittenBy } from '../check-ins/reflections.ts';
+import { summarizeRelationships, type RelationshipSummary } from '../relationships/service.ts';
+import type { MentoringViewer } from '../relationship-access.ts';
+import { pendingReviewsFor, type PendingReview } from '../reviews/service.ts';
+
+/*
+ * The mentor's and the mentee's homes: their running relationships with health and the next
+ * check-in, requests waiting on them (or theirs waiting on a mentor), reviews waiting for their
+ * answer, and what is left to close. Each reads the person's own side only.
+ */
+
+/** Concluded relationships stay on the home this long, inviting closing words. */
+const CLOSING_DAYS = 30;
+
+interface OpenRequest {
+  relationshipId: string;
+  programId: string | null;
+  programName: string | null;
+  /** The mentee who asked (mentor home), or the mentor asked (mentee home). */
+  with: { personId: string; name: string; title: string };
+  message: string;
+  requestedAt: string;
+  expiresAt: string | null;
+}
+
+interface ToClose {
+  relationshipId: string;
+  with: { personId: string; name: string };
+  endedAt: string;
+  closingReflectionWritten: boolean;
+  appreciationWritten: boolean;
+}
+
+async function runningIds(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee'): Promise<string[]> {
+  const rows = await db.selectFrom('mentoring_relationships').select('id').where('org_id', '=', orgId)
+    .where(side === 'mentor' ? 'mentor_person_id' : 'mentee_person_id', '=', personId).where('state', 'in', [...STATES_USING_MENTOR_CAPACITY])
+    .orderBy('started_at').limit(200).execute();
+  return rows.map((row) => row.id);
+}
+
+/** Unanswered requests that have not yet expired: to the mentor, or by the mentee. */
+async function openRequests(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now: Date): Promise<OpenRequest[]> {
+  const other = side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id';
+  const rows = await db.selectFrom('mentoring_relationships as r')
+    .innerJoin('people as p', 'p.id', other)
+    .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', other).onRef('m.org_id', '=', 'r.org_id'))
+    .leftJoin('mentoring_programs as g', 'g.id', 'r.program_id')
+    .select(['r.id', 'r.program_id', 'g.name as program_name', 'p.id as other_id', 'p.name as other_name', 'm.title', 'r.request_message', 'r.created_at', 'r.request_expires_at'])
+    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.requested_by_person_id', '=', personId)
+    .where('r.state', '=', 'requested').where('r.request_expires_at', '>', now.toISOString())
+    .orderBy('r.created_at').limit(100).execute();
+  return rows.map((row) => ({
+    relationshipId: row.id, programId: row.program_id, programName: row.program_name, with: { personId: row.other_id, name: row.other_name, title: row.title },
+    message: row.request_message ?? '', requestedAt: row.created_at, expiresAt: row.request_expires_at,
+  }));
+}
+
+async function toClose(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now: Date): Promise<ToClose[]> {
+  const other = side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id';
+  const rows = await db.selectFrom('mentoring_relationships as r').innerJoin('people as p', 'p.id', other)
+    .select(['r.id', 'r.ended_at', 'p.id as other_id', 'p.name as other_name'])
+    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', personId).where('r.state', '=', 'concluded')
+    .where('r.ended_at', '>=', new Date(now.getTime() - CLOSING_DAYS * 86_400_000).toISOString())
+    .orderBy('r.ended_at', 'desc').limit(50).execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const reflected = await closingReflectionsWrittenBy(db, orgId, personId, ids);
+  const appreciated = new Set((await db.selectFrom('appreciations').select('relationship_id').where('author_person_id', '=', personId).where('relationship_id', 'in', ids).execute()).map((r) => r.relationship_id));
+  return rows.filter((row) => !reflected.has(row.id) || !appreciated.has(row.id)).map((row) => ({
+    relationshipId: row.id, with: { personId: row.other_id, name: row.other_name }, endedAt: row.ended_at!, closingReflectionWritten: reflected.has(row.id), appreciationWritten: appreciated.has(row.id),
+  }));
+}
+
+async function unreadNotices(db: Kysely<Database>, orgId: string, personId: string): Promise<number> {
+  const { n } = await db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('person_id', '=', personId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export interface MentorLoadLine {
+  /** null: organic mentoring, through the mentor's listing. */
+  programId: string | null;
+  programName: string | null;
+  capacity: number;
+  active: number;
+  paused: boolean;
+  openPlaces: number;
+  status: LoadStatus;
+}
+
+/** The mentor's places in each program they mentor in, and in organic mentoring. */
+async function mentorLoads(db: Kysely<Database>, orgId: string, personId: string): Promise<MentorLoadLine[]> {
+  const enrollments = await db.selectFrom('enrollments as e').innerJoin('mentoring_programs as g', 'g.id', 'e.program_id')
+    .select(['e.program_id', 'g.name', 'e.capacity', 'e.paused'])
+    .where('e.org_id', '=', orgId).where('e.person_id', '=', personId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved').where('g.status', '=', 'active')
+    .orderBy('g.name').execute();
+  const listing = await db.selectFrom('mentor_listings').select(['capacity', 'paused']).where('org_id', '=', orgId).where('person_id', '=', personId).executeTakeFirst();
+  const counts = await db.selectFrom('mentoring_relationships').select(['program_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', '=', orgId).where('mentor_person_id', '=', personId).where('state', 'in', [...STATES_USING_MENTOR_CAPACITY]).groupBy('program_id').execute();
+  const activeIn = (programId: string | null) => Number(counts.find((c) => c.program_id === programId)?.n ?? 0);
+  const line = (programId: string | null, programName: string | null, capacity: number, paused: boolean): MentorLoadLine => {
+    const active = activeIn(programId);
+    return { programId, programName, capacity, active, paused, ...mentorLoad({ capacity, active, paused }) };
+  };
+  return [
+    ...enrollments.map((e) => line(e.program_id, e.name, e.capacity ?? 0, e.paused === 1)),
+    ...(listing ? [line(null, null, listing.capacity, listing.paused === 1)] : []),
+  ];
+}
+
+export interface MentorHome {
+  today: string;
+  relationships: RelationshipSummary[];
+  requests: OpenRequest[];
+  pendingReviews: PendingReview[];
+  load: MentorLoadLine[];
+  toClose: ToClose[];
+  unreadNotices: number;
+}
+
+export async function mentorHome(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, now = new Date()): Promise<MentorHome> {
+  const today = now.toISOString().slice(0, 10);
+  return {
+    today,
+    relationships: await summarizeRelationships(db, await runningIds(db, orgId, viewer.personId, 'mentor'), viewer, today),
+    requests: await openRequests(db, orgId, viewer.personId, 'mentor', now),
+    pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentor', now),
+    load: await mentorLoads(db, orgId, viewer.personId),
+    toClose: await toClose(db, orgId, viewer.personId, 'mentor', now),
+    unreadNotices: await unreadNotices(db, orgId, viewer.personId),
+  };
+}
+
+export interface MenteeHome {
+  today: string;
+  relationships: RelationshipSummary[];
+  requests: OpenRequest[];
+  pendingReviews: PendingReview[];
+  programs: { programId: string; name: string; side: 'mentor' | 'mentee'; status: string; enrollmentWindow: string; cohortEndsOn: string | null }[];
+  toClose: ToClose[];
+  unreadNotices: number;
+}
+
+export async function menteeHome(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, now = new Date()): Promise<MenteeHome> {
+  const today = now.toISOString().slice(0, 10);
+  const programs = await db.selectFrom('enrollments as e').innerJoin('mentoring_programs as g', 'g.id', 'e.program_id')
+    .select(['e.program_id', 'g.name', 'e.side', 'e.status', 'g.enrollment_window', 'g.cohort_ends_on'])
+    .where('e.org_id', '=', orgId).where('e.person_id', '=', viewer.personId).where('e.status', 'in', ['pending', 'approved']).where('g.status', '=', 'active')
+    .orderBy('g.name').orderBy('e.side').execute();
+  return {
+    today,
+    relationships: await summarizeRelationships(db, await runningIds(db, orgId, viewer.personId, 'mentee'), viewer, today),
+    requests: await openRequests(db, orgId, viewer.personId, 'mentee', now),
+    pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentee', now),
+    programs: programs.map((p) => ({ programId: p.program_id, name: p.name, side: p.side, status: p.status, enrollmentWindow: p.enrollment_window, cohortEndsOn: p.cohort_ends_on })),
+    toClose: await toClose(db, orgId, viewer.personId, 'mentee', now),
+    unreadNotices: await unreadNotices(db, orgId, viewer.personId),
+  };
+}
