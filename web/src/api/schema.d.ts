@@ -407,6 +407,391 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For a rater, through their link: who the feedback is for, the anonymity promise, the behaviours to rate and their saved draft
+         * @description No account needed. 404 for an unknown link, 410 once the round has closed. After submitting, the answers are no longer shown, to anyone.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRaterView"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** For a rater: save answers and the comment as you go (merged; null clears an answer) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Item id → answer on the instrument’s scale; null clears an answer */
+                        answers?: {
+                            [key: string]: number | null;
+                        };
+                        /** @description Shown without your name, mixed with the other comments */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRaterView"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{token}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For a rater: send the feedback (with any last answers); it can no longer be changed or seen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Item id → answer on the instrument’s scale; null clears an answer */
+                        answers?: {
+                            [key: string]: number | null;
+                        };
+                        /** @description Shown without your name, mixed with the other comments */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fit-guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fit guide: its questions and options, and what coaching and mentoring each involve (no account needed)
+         * @description Each question is drawn from a distinction between coaching and mentoring (aim, outcome, time, shape, who, each meeting, tools, the organization’s use).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description "Read what each involves" */
+                            explainers: {
+                                kind: "coaching" | "mentoring";
+                                rows: {
+                                    aspect: string;
+                                    text: string;
+                                }[];
+                                summary: string;
+                                title: string;
+                            }[];
+                            questions: {
+                                distinction: string;
+                                help: string;
+                                id: string;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                prompt: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fit-guide/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Your recommendation: coaching, mentoring, both, or mentoring with a coach-like mentor, with a confidence, the reasons traced to your answers and the next steps
+         * @description Nothing is stored. The result carries a code to share it as a link.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question id → option id. Questions may be left out (they count as "not sure"). */
+                        answers: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FitGuideResult"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fit-guide/results/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared result, recomputed from its code
+         * @description A malformed code answers 400; a code from an earlier version of the guide answers 410 (take it again).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A result code (it encodes the answers) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FitGuideResult"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1068,6 +1453,774 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments your coaches asked you to take, with their state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AssessmentAssignment"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your assessments, newest first: in progress and completed, with their scores */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An instrument id, e.g. wheel-of-life */
+                    instrumentId?: string;
+                    status?: "in_progress" | "completed";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AssessmentAttempt"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start an assessment, or resume the one you have in progress for the same instrument
+         * @description Answers 201 with a new attempt or 200 with the one in progress (one at a time per instrument). With engagementId (you are its client) or assignmentId (your coach asked you), the result becomes visible to that engagement’s coach: its scores, never your item answers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        assignmentId?: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        engagementId?: string;
+                        /** @description An instrument id, e.g. wheel-of-life */
+                        instrumentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/attempts/{attemptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One assessment: yours (with your answers, to resume), or a client’s or colleague’s result you may see (scores only)
+         * @description Visible to the person who took it, to the coach of the engagement it was taken within, and to people it was shared with; to anyone else it does not exist (404). Admins included.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete one of your assessments (in progress or completed), and its sharing */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Save answers as you go (and rename wheel of life areas)
+         * @description Merged into what is saved; null clears an answer or a name. Each item id and value is checked against the instrument: an unknown item or a value off the scale is named in the answer.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Item id → answer on the instrument’s scale; null clears an answer */
+                        answers?: {
+                            [key: string]: number | null;
+                        };
+                        /** @description Item id → your own name for it, where the instrument allows renaming */
+                        itemLabels?: {
+                            [key: string]: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/attempts/{attemptId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an assessment: every item answered, it is scored and the scores are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/attempts/{attemptId}/shares/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share one of your completed results with a member of the organization (they see the scores, not your answers) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop sharing one of your results with someone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    attemptId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAttempt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/history/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your completed results of one instrument over time, per subscale, for the comparison chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An instrument id, e.g. wheel-of-life */
+                    instrumentId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentHistory"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instruments you can take: Big Five personality (IPIP), wheel of life, leadership competencies, …
+         * @description Each is versioned data; this lists the latest version of each.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InstrumentSummary"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/instruments/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One instrument: its instructions, scale, items and subscales with their interpretation bands
+         * @description The latest version, or the one asked for (to show an older result with the definition it was taken with).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description An instrument id, e.g. wheel-of-life */
+                    instrumentId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An instrument as data: items, scale, subscales with their interpretation bands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Instrument"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assessments/shared-with-me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results colleagues shared with you (scores only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AssessmentAttempt"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2712,6 +3865,147 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/assessment-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * As the engagement’s coach, ask the client to take an instrument
+         * @description Only the coach of an agreed or active engagement (or the mentor of a mentoring relationship that borrows coaching tools). The client is told by mail; what they take for it is visible to that coach.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         */
+                        dueOn?: string;
+                        /** @description An instrument id, e.g. wheel-of-life */
+                        instrumentId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAssignment"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/engagements/{engagementId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An engagement’s assessments, for its coach and client: assignments, the client’s results taken within it, and their history
+         * @description The coach sees scores, never item answers, and only of what was taken within this engagement or shared with them. The sponsor and admins have no access.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    engagementId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: components["schemas"]["AssessmentAssignment"][];
+                            history: components["schemas"]["AssessmentHistory"][];
+                            results: components["schemas"]["AssessmentAttempt"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4516,6 +5810,862 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/feedback/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rounds about you, and rounds of the clients you coach */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FeedbackRoundSummary"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a 360 feedback round about yourself, or (as their coach) about the client of your engagement
+         * @description The competency set is the leadership competencies instrument (or another usable in 360). The organization’s anonymity rules are copied onto the round; minGroupSize may raise them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         */
+                        closesOn: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        engagementId?: string;
+                        /** @description An instrument id, e.g. wheel-of-life */
+                        instrumentId?: string;
+                        minGroupSize?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One round: its raters and who has answered (never what), and the self-assessment
+         * @description For its subject and the coach of its engagement only; to anyone else (admins included) it does not exist.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the round now: no more answers, unsubmitted drafts are discarded, the report becomes available */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/raters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nominate raters by email with their relationship; each gets a personal link by mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        raters: {
+                            /** Format: email */
+                            email: string;
+                            name?: string;
+                            relationship: "manager" | "peer" | "direct_report" | "other";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/raters/{raterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a rater who has not answered off the round */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    raterId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the raters who have not answered (each at most once every 12 hours) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminded: number;
+                            /** @description Reminded less than 12 hours ago */
+                            skipped: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of a closed round: self against others per competency, blind spots and hidden strengths, anonymous comments
+         * @description Aggregates only, computed in the data layer: a rater group appears with at least the round’s minimum of answers (the manager alone only where the organization allows it); smaller groups are combined, or held back when even combined they are too few. No route returns an individual rater’s answers. Answers 409 while the round is collecting.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackReport"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/rounds/{roundId}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save (and, with submit, finish) your self-assessment on the same competencies */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Item id → answer on the instrument’s scale; null clears an answer */
+                        answers: {
+                            [key: string]: number | null;
+                        };
+                        submit?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackRound"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/feedback/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s 360 anonymity rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSettings"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the organization’s 360 anonymity rules (for rounds started from now on)
+         * @description The minimum group size can only be raised above 3. A running round keeps the rules its raters were told.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The manager group may be shown on its own, even with one manager (who is told when invited) */
+                        managerShownAlone: boolean;
+                        /** @description No group of raters is shown with fewer answers (3 at least) */
+                        minGroupSize: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSettings"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/fit-guide/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fit guide results you kept, newest first (yours only; nobody else can read them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FitGuideSavedResult"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Keep a result in your account, with your explicit consent
+         * @description Send the answers or a result code, and consent: true. Only you can read or delete what you keep.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question id → option id. Questions may be left out (they count as "not sure"). */
+                        answers?: {
+                            [key: string]: string;
+                        };
+                        /** @description A result code (it encodes the answers) */
+                        code?: string;
+                        /** @description Must be true: you agree to keep this result in your account */
+                        consent: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FitGuideSavedResult"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/fit-guide/saved/{resultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a result you kept */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    resultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/invitations": {
         parameters: {
             query?: never;
@@ -5070,6 +7220,3266 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/home/mentee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentee’s home: relationships with health and the next check-in, your open requests, reviews waiting, your programs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pendingReviews: {
+                                as: "mentor" | "mentee";
+                                dueOn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                reviewId: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                            }[];
+                            programs: {
+                                cohortEndsOn: string | null;
+                                enrollmentWindow: string;
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                programId: string;
+                                side: "mentor" | "mentee";
+                                status: string;
+                            }[];
+                            relationships: components["schemas"]["MentoringRelationship"][];
+                            requests: {
+                                expiresAt: string | null;
+                                message: string;
+                                programId: string | null;
+                                programName: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                requestedAt: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    title: string;
+                                };
+                            }[];
+                            toClose: {
+                                appreciationWritten: boolean;
+                                closingReflectionWritten: boolean;
+                                endedAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                            }[];
+                            /** Format: date */
+                            today: string;
+                            unreadNotices: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/home/mentor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentor’s home: relationships with health and the next check-in, requests to answer, reviews waiting, load against capacity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            load: {
+                                active: number;
+                                capacity: number;
+                                openPlaces: number;
+                                paused: boolean;
+                                programId: string | null;
+                                programName: string | null;
+                                status: "paused" | "room" | "full" | "over";
+                            }[];
+                            pendingReviews: {
+                                as: "mentor" | "mentee";
+                                dueOn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                reviewId: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                            }[];
+                            relationships: components["schemas"]["MentoringRelationship"][];
+                            requests: {
+                                expiresAt: string | null;
+                                message: string;
+                                programId: string | null;
+                                programName: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                requestedAt: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    title: string;
+                                };
+                            }[];
+                            toClose: {
+                                appreciationWritten: boolean;
+                                closingReflectionWritten: boolean;
+                                endedAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                                with: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                            }[];
+                            /** Format: date */
+                            today: string;
+                            unreadNotices: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/mentor-listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Offer yourself as a mentor (or update your offer): expertise, what to ask you about, availability, capacity, pause */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        askMeAbout: string;
+                        availability: string;
+                        capacity: number;
+                        expertise: string[];
+                        paused?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorListing"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop offering to mentor (existing relationships go on) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentors who offer to mentor outside programs: expertise, “ask me about”, availability and room */
+        get: {
+            parameters: {
+                query?: {
+                    expertise?: string;
+                    q?: string;
+                    withRoom?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MentorListing"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentoring programs, with your enrollment in each */
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MentoringProgram"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a mentoring program with its enrollment questions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Expected days between check-ins */
+                        cadenceDays: number;
+                        cohortEndsOn?: string | null;
+                        cohortStartsOn?: string | null;
+                        defaultMentorCapacity: number;
+                        description?: string;
+                        enrollmentApproval: "automatic" | "admin";
+                        enrollmentWindow: "always" | "cohort";
+                        name: string;
+                        pairingMode: "mentee_choice" | "mentor_accepts" | "admin_assigns";
+                        purpose: "onboarding" | "career_growth" | "leadership" | "diversity_inclusion" | "employee_resource_group" | "reverse_mentoring" | "other";
+                        questions?: {
+                            askedOf: "mentor" | "mentee" | "both";
+                            fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification";
+                            label: string;
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                        /** @description How often both sides are asked "shall we continue?" */
+                        reviewEveryWeeks: number;
+                        /** @description Suggested length; renewable at each review */
+                        suggestedLengthWeeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringProgram"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringProgram"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a program’s settings, or archive it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Expected days between check-ins */
+                        cadenceDays?: number;
+                        cohortEndsOn?: string | null;
+                        cohortStartsOn?: string | null;
+                        defaultMentorCapacity?: number;
+                        description?: string;
+                        enrollmentApproval?: "automatic" | "admin";
+                        enrollmentWindow?: "always" | "cohort";
+                        name?: string;
+                        pairingMode?: "mentee_choice" | "mentor_accepts" | "admin_assigns";
+                        purpose?: "onboarding" | "career_growth" | "leadership" | "diversity_inclusion" | "employee_resource_group" | "reverse_mentoring" | "other";
+                        /** @description How often both sides are asked "shall we continue?" */
+                        reviewEveryWeeks?: number;
+                        status?: "active" | "archived";
+                        /** @description Suggested length; renewable at each review */
+                        suggestedLengthWeeks?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringProgram"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program admin’s dashboard: enrollment, unmatched mentees and their wait, pairs by health, mentor load against capacity
+         * @description Health and counts only: never check-in notes, reflections, review answers or self-identification.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollment: {
+                                mentee: {
+                                    approved: number;
+                                    pending: number;
+                                };
+                                mentor: {
+                                    approved: number;
+                                    pending: number;
+                                };
+                            };
+                            mentorLoad: {
+                                byStatus: {
+                                    full: number;
+                                    over: number;
+                                    paused: number;
+                                    room: number;
+                                };
+                                capacity: number;
+                                /** @description The most loaded mentors first (at most 25) */
+                                items: {
+                                    active: number;
+                                    capacity: number;
+                                    name: string;
+                                    openPlaces: number;
+                                    paused: boolean;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    status: "paused" | "room" | "full" | "over";
+                                }[];
+                                mentors: number;
+                                openPlaces: number;
+                                placesUsed: number;
+                            };
+                            /** @description Running pairs by health (paused apart): each group’s count and its first ten, the longest without contact first */
+                            pairs: {
+                                on_track: {
+                                    count: number;
+                                    items: components["schemas"]["MentoringPair"][];
+                                };
+                                paused: {
+                                    count: number;
+                                    items: components["schemas"]["MentoringPair"][];
+                                };
+                                slipping: {
+                                    count: number;
+                                    items: components["schemas"]["MentoringPair"][];
+                                };
+                                stalled: {
+                                    count: number;
+                                    items: components["schemas"]["MentoringPair"][];
+                                };
+                            };
+                            program: {
+                                cadenceDays: number;
+                                cohortEndsOn: string | null;
+                                cohortStartsOn: string | null;
+                                enrollmentWindow: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                pairingMode: string;
+                                reviewEveryWeeks: number;
+                                status: string;
+                            };
+                            /** Format: date */
+                            today: string;
+                            unmatched: {
+                                count: number;
+                                /** @description The longest waiting first (at most 25) */
+                                items: {
+                                    daysWaiting: number;
+                                    department: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    requestOpen: boolean;
+                                    title: string;
+                                    waitingSince: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrollments (admin): status, mentor load against capacity, and how long each mentee has waited unmatched */
+        get: {
+            parameters: {
+                query?: {
+                    side?: "mentor" | "mentee";
+                    status?: "pending" | "approved" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeRelationships: number;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                capacity: number | null;
+                                department: string;
+                                enrolledAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                paused: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                personId: string;
+                                side: "mentor" | "mentee";
+                                status: string;
+                                title: string;
+                                unmatchedDays: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enroll yourself as mentor, mentee or both
+         * @description Self-identification answers go in `identity` and are kept only with identityConsent: true; they are stored apart and shown only in aggregate.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers?: {
+                            [key: string]: string | number | string[];
+                        };
+                        capacity?: number;
+                        identity?: {
+                            [key: string]: string;
+                        };
+                        identityConsent?: boolean;
+                        sides: ("mentor" | "mentee")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringProgram"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments/{enrollmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your enrollment: a mentor’s capacity (up to the program’s cap), pause new mentees, or withdraw */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    enrollmentId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity?: number;
+                        paused?: boolean;
+                        withdraw?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringProgram"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments/{enrollmentId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending enrollment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    enrollmentId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments/{enrollmentId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending enrollment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    enrollmentId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Self-identification in aggregate only: counts per answer, groups under 5 merged and hidden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                label: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                questionId: string;
+                                rows: {
+                                    answer: string;
+                                    count: number | null;
+                                    suppressed: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/my-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own self-identification answers in this program (nobody else can read them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string;
+                                consentedAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                questionId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Erase your self-identification answers (withdraws consent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One health group of the program’s pairs, page by page, the longest without contact first (admin) */
+        get: {
+            parameters: {
+                query: {
+                    health: "on_track" | "slipping" | "stalled" | "paused";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            health: "on_track" | "slipping" | "stalled" | "paused";
+                            items: components["schemas"]["MentoringPair"][];
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pair a mentor and a mentee in a program (admin); both are told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        menteePersonId: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/pairs/{relationshipId}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Conclude a pair (admin): no fault; both people are told the same kind words */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/pairs/{relationshipId}/re-pair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-pair the mentee with another mentor (admin): the pair concludes and the new one begins, or neither happens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mentoring relationships and requests, with health */
+        get: {
+            parameters: {
+                query?: {
+                    as?: "mentor" | "mentee";
+                    state?: "requested" | "active" | "paused" | "concluded" | "declined" | "withdrawn" | "expired";
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MentoringRelationship"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One relationship (the admin sees its health and counts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a request (the mentor); capacity is checked again at this moment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/appreciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave an appreciation for the other person, once, after the relationship concluded; they are told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringClosing"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The relationship’s check-ins, newest first (its mentor and mentee only; the admin sees health and counts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MentoringCheckIn"][];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a check-in: the day you met, the topics, and notes you both read (mentor or mentee of a running relationship) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day you met (YYYY-MM-DD), not in the future
+                         */
+                        metOn: string;
+                        /** @description Notes both of you read */
+                        sharedNotes?: string;
+                        /** @description What you talked about, as short tags */
+                        topics: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringCheckIn"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/check-ins/{checkInId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One check-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    checkInId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringCheckIn"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a check-in you logged */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    checkInId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day you met (YYYY-MM-DD), not in the future
+                         */
+                        metOn?: string;
+                        /** @description Notes both of you read */
+                        sharedNotes?: string;
+                        /** @description What you talked about, as short tags */
+                        topics?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringCheckIn"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** After the relationship concluded: the appreciations between you, and whether you have left your closing words */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringClosing"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/closing-reflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave a closing reflection, once, after the relationship concluded: private to you, like every reflection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A reflection as written: its text is not echoed; only its author reads it, through the audited list */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringReflectionReceipt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/coaching-tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement that carries this relationship’s coaching tools, if opened (mentor or mentee) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            engagementId: string | null;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open the coaching tools in this relationship (once): session focus, goals and action items
+         * @description Answers with an engagement id of kind "mentoring" (the mentor as coach, the mentee as client, no sponsor). The coaching routes (/api/orgs/:orgId/engagements/:engagementId/goals, sessions, action items) then work on it as on any engagement; it appears in no coaching list, and the organization’s admin cannot open it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            engagementId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            engagementId: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Conclude the relationship gracefully; the other side is told kindly, without blame */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request with a kind, templated reason (the mentor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: "no_capacity" | "not_my_area" | "timing" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the relationship for a while */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/reflections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own private reflections in this relationship (closing one included); each read is written to the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                checkInId: string | null;
+                                createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                kind: "check_in" | "closing";
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                relationshipId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a private reflection, on a check-in or on its own: nobody but you can ever read it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        checkInId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A reflection as written: its text is not echoed; only its author reads it, through the audited list */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringReflectionReceipt"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused relationship */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** “Shall we continue?”: the open review, your own answer and past outcomes (mentor or mentee) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your side of the relationship’s reviews: your own answers and the shared outcomes, never the other side’s answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringReview"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/review/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer the open review privately: continue or conclude (you may change it until it is settled)
+         * @description From a week before the review is due. Both continue: the next review is scheduled. Either concludes: the relationship ends gracefully, both are told the same kind words, and nobody learns who chose to end it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: "continue" | "conclude";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: "pending" | "continued" | "concluded";
+                            review: components["schemas"]["MentoringReview"];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a mentor (organic, or within a program where mentees choose); the request expires after 14 days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId: string;
+                        message: string;
+                        programId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringRelationship"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s shared skills list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notices in this organization, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unreadOnly?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                link: string | null;
+                                readAt: string | null;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Notices matching the filter, over all pages */
+                            total: number;
+                            /** @description Your unread notices in this organization */
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/notices/{noticeId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    noticeId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/notices/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notices in this organization read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5883,6 +11293,159 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssessmentAssignment: {
+            assignedBy: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            attemptId: string | null;
+            client: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            createdAt: string;
+            dueOn: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            engagementId: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            instrument: {
+                chart: string;
+                id: string;
+                name: string;
+            };
+            note: string;
+            status: "not_started" | "in_progress" | "completed";
+        };
+        AssessmentAttempt: {
+            answers: {
+                [key: string]: number;
+            } | null;
+            assignmentId: string | null;
+            completedAt: string | null;
+            engagementId: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            instrument: {
+                /** @description How results are best drawn: bars, a radar, or a wheel (wheel of life) */
+                chart: "bars" | "radar" | "wheel";
+                id: string;
+                name: string;
+                version: number;
+            };
+            /** @description The person’s own names for items (wheel of life areas) */
+            itemLabels: {
+                [key: string]: string;
+            };
+            person: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            progress: {
+                answered: number;
+                total: number;
+            };
+            scores: components["schemas"]["AssessmentScores"] | null;
+            sharedWith: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            }[] | null;
+            startedAt: string;
+            status: "in_progress" | "completed";
+            updatedAt: string;
+            /** @description owner: you took it; coach: taken within your engagement (scores, not answers); shared: its owner shared the result with you */
+            yourAccess: "owner" | "coach" | "shared";
+        };
+        AssessmentHistory: {
+            attempts: number;
+            /** @description From the first to the latest attempt, per subscale */
+            changes: {
+                delta: number;
+                direction: "up" | "down" | "same";
+                first: number;
+                latest: number;
+                name: string;
+                subscaleId: string;
+            }[];
+            instrument: components["schemas"]["InstrumentSummary"];
+            scale: {
+                max: number;
+                min: number;
+            };
+            /** @description One line per subscale, oldest attempt first: ready for a chart */
+            series: {
+                name: string;
+                points: {
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    attemptId: string;
+                    completedAt: string;
+                    score: number | null;
+                    version: number;
+                }[];
+                subscaleId: string;
+            }[];
+        };
+        AssessmentScores: {
+            instrumentId: string;
+            subscales: {
+                answered: number;
+                band: {
+                    description: string;
+                    label: string;
+                } | null;
+                id: string;
+                items: number;
+                /** @description Highest possible score */
+                max: number;
+                /** @description Lowest possible score */
+                min: number;
+                name: string;
+                score: number | null;
+            }[];
+            total: {
+                answered: number;
+                band: {
+                    description: string;
+                    label: string;
+                } | null;
+                items: number;
+                /** @description Highest possible score */
+                max: number;
+                /** @description Lowest possible score */
+                min: number;
+                name: string;
+                score: number | null;
+            } | null;
+            version: number;
+        };
         AuditEvent: {
             action: string;
             actorName: string | null;
@@ -6419,6 +11982,272 @@ export interface components {
             state: "proposed" | "agreed" | "active" | "completed" | "ended_early";
             title: string;
         };
+        FeedbackRaterView: {
+            anonymity: {
+                minGroupSize: number;
+                shownAlone: boolean;
+                text: string;
+            };
+            closesOn: string;
+            draft: {
+                answers: {
+                    [key: string]: number;
+                };
+                comment: string;
+            } | null;
+            instrument: {
+                competencies: {
+                    description: string;
+                    id: string;
+                    name: string;
+                }[];
+                instructions: string;
+                items: {
+                    competency: string;
+                    id: string;
+                    text: string;
+                }[];
+                name: string;
+                scale: {
+                    labels: {
+                        label: string;
+                        value: number;
+                    }[];
+                    max: number;
+                    min: number;
+                };
+            };
+            relationship: "manager" | "peer" | "direct_report" | "other";
+            relationshipLabel: string;
+            subjectName: string;
+            submitted: boolean;
+            title: string;
+        };
+        FeedbackReport: {
+            /** @description Rated higher by yourself than by others, largest gap first */
+            blindSpots: {
+                competencyId: string;
+                gap: number;
+                name: string;
+                others: number;
+                self: number;
+            }[];
+            closesOn: string;
+            /** @description Without names or groups, in shuffled order */
+            comments: string[];
+            commentsWithheld: boolean;
+            /** @description Self against others per competency: ready for a chart */
+            competencies: {
+                gap: number | null;
+                groups: {
+                    group: "manager" | "peer" | "direct_report" | "other" | "combined";
+                    label: string;
+                    mean: number;
+                    n: number;
+                }[];
+                id: string;
+                name: string;
+                others: {
+                    mean: number;
+                    n: number;
+                } | null;
+                self: number | null;
+                withheld: number;
+            }[];
+            /** @description The rater groups shown; "combined" merges groups too small on their own */
+            groups: {
+                group: "manager" | "peer" | "direct_report" | "other" | "combined";
+                label: string;
+                responses: number;
+            }[];
+            /** @description Rated higher by others than by yourself, largest gap first */
+            hiddenStrengths: {
+                competencyId: string;
+                gap: number;
+                name: string;
+                others: number;
+                self: number;
+            }[];
+            managerShownAlone: boolean;
+            minGroupSize: number;
+            /** @description What was combined or held back, and why */
+            notes: string[];
+            /** @description Raters who answered */
+            responses: number;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            roundId: string;
+            scale: {
+                max: number;
+                min: number;
+            };
+            subjectName: string;
+            title: string;
+            /** @description Answers held back: their groups were too small even combined */
+            withheldResponses: number;
+        };
+        FeedbackRound: {
+            closedAt: string | null;
+            /** @description The end of the closing day in the subject’s time zone */
+            closesAt: string;
+            closesOn: string;
+            counts: {
+                byRelationship: {
+                    invited: number;
+                    relationship: "manager" | "peer" | "direct_report" | "other";
+                    responded: number;
+                }[];
+                invited: number;
+                responded: number;
+            };
+            createdAt: string;
+            engagementId: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            instrument: {
+                id: string;
+                name: string;
+                version: number;
+            };
+            managerShownAlone: boolean;
+            minGroupSize: number;
+            raters: {
+                email: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                invitedAt: string;
+                lastRemindedAt: string | null;
+                name: string;
+                relationship: "manager" | "peer" | "direct_report" | "other";
+                reminders: number;
+                /** @description Whether they have answered: never what */
+                responded: boolean;
+            }[];
+            /** @description The report is available once the round has closed */
+            reportReady: boolean;
+            selfAssessment: {
+                answered: number;
+                answers: {
+                    [key: string]: number;
+                } | null;
+                items: number;
+                scores: components["schemas"]["AssessmentScores"] | null;
+                submitted: boolean;
+            };
+            state: "collecting" | "closed";
+            subject: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            title: string;
+            /** @description Your part(s) in the round */
+            yourParts: ("subject" | "coach")[];
+        };
+        FeedbackRoundSummary: {
+            closesOn: string;
+            engagementId: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            raters: number;
+            responded: number;
+            state: "collecting" | "closed";
+            subject: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            title: string;
+            /** @description Your part(s) in the round */
+            yourParts: ("subject" | "coach")[];
+        };
+        FeedbackSettings: {
+            /** @description The manager group may be shown on its own, even with one manager (who is told when invited) */
+            managerShownAlone: boolean;
+            /** @description No group of raters is shown with fewer answers (3 at least) */
+            minGroupSize: number;
+        };
+        FitGuideResult: {
+            answers: {
+                [key: string]: string;
+            };
+            /** @description Share it as a link: GET /api/fit-guide/results/{code} recomputes this result; nothing is stored */
+            code: string;
+            confidence: {
+                label: "high" | "medium" | "low";
+                value: number;
+            };
+            /** @description What points the other way */
+            considerations: {
+                /** @description The questions whose answers produced this reason */
+                fromQuestions: string[];
+                id: string;
+                supports: "coaching" | "mentoring" | "coaching_style" | "either";
+                text: string;
+                /** @description How much evidence these answers gave */
+                weight: number;
+            }[];
+            headline: string;
+            informativeAnswers: number;
+            /** @description In the order to offer them; the reading steps come first when confidence is low */
+            nextSteps: {
+                description: string;
+                id: "request_coach" | "join_mentoring_program" | "browse_mentors" | "read_about_coaching" | "read_about_mentoring";
+                label: string;
+                requiresSignIn: boolean;
+            }[];
+            questionCount: number;
+            /** @description What points toward the recommendation, strongest first */
+            reasons: {
+                /** @description The questions whose answers produced this reason */
+                fromQuestions: string[];
+                id: string;
+                supports: "coaching" | "mentoring" | "coaching_style" | "either";
+                text: string;
+                /** @description How much evidence these answers gave */
+                weight: number;
+            }[];
+            recommendation: "coaching" | "mentoring" | "both" | "mentoring_with_coaching_style";
+            summary: string;
+            totals: {
+                coaching: number;
+                coachingStyle: number;
+                mentoring: number;
+            };
+            version: number;
+        };
+        FitGuideSavedResult: {
+            code: string;
+            confidence: number;
+            consentedAt: string;
+            createdAt: string;
+            guideVersion: number;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            recommendation: string;
+            /** @description Null when the guide changed since: take it again */
+            result: components["schemas"]["FitGuideResult"] | null;
+        };
         GoalTimeline: {
             /**
              * Format: uuid
@@ -6524,6 +12353,86 @@ export interface components {
                 };
             }[];
         };
+        /** @description An instrument as data: items, scale, subscales with their interpretation bands */
+        Instrument: {
+            /** @description How results are best drawn: bars, a radar, or a wheel (wheel of life) */
+            chart: "bars" | "radar" | "wheel";
+            /** @description The person may rename the items (the areas of a wheel of life) */
+            customizableItemLabels: boolean;
+            description: string;
+            id: string;
+            instructions: string;
+            itemCount: number;
+            items: {
+                id: string;
+                subscale: string;
+                text: string;
+            }[];
+            /** @description Rough minutes to complete */
+            minutes: number;
+            name: string;
+            scale: {
+                /** @description Labels for some points of the scale */
+                labels: {
+                    label: string;
+                    value: number;
+                }[];
+                max: number;
+                min: number;
+            };
+            source: {
+                citation: string;
+                license: string;
+                url: string | null;
+            };
+            subscales: {
+                bands: {
+                    description: string;
+                    from: number;
+                    label: string;
+                }[];
+                description: string;
+                id: string;
+                name: string;
+                scoring: "sum" | "mean";
+            }[];
+            total: {
+                bands: {
+                    description: string;
+                    from: number;
+                    label: string;
+                }[];
+                name: string;
+                scoring: "sum" | "mean";
+            } | null;
+            /** @description Can be the competency set of a 360 feedback round */
+            usableIn360: boolean;
+            version: number;
+        };
+        InstrumentSummary: {
+            /** @description How results are best drawn: bars, a radar, or a wheel (wheel of life) */
+            chart: "bars" | "radar" | "wheel";
+            /** @description The person may rename the items (the areas of a wheel of life) */
+            customizableItemLabels: boolean;
+            description: string;
+            id: string;
+            itemCount: number;
+            /** @description Rough minutes to complete */
+            minutes: number;
+            name: string;
+            source: {
+                citation: string;
+                license: string;
+                url: string | null;
+            };
+            subscales: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Can be the competency set of a 360 feedback round */
+            usableIn360: boolean;
+            version: number;
+        };
         Invitation: {
             /** Format: date-time */
             createdAt: string;
@@ -6571,6 +12480,246 @@ export interface components {
             personId: string;
             roles: ("admin" | "coach" | "mentor" | "member" | "sponsor")[];
             status: "active" | "deactivated";
+            timeZone: string;
+            title: string;
+        };
+        MentoringCheckIn: {
+            createdAt: string;
+            editedAt: string | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            loggedBy: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            /** Format: date */
+            metOn: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            relationshipId: string;
+            sharedNotes: string;
+            topics: string[];
+        };
+        MentoringClosing: {
+            appreciations: {
+                body: string;
+                createdAt: string;
+                from: {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description An id (UUID)
+                     */
+                    personId: string;
+                };
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+            }[];
+            mayWriteAppreciation: boolean;
+            mayWriteClosingReflection: boolean;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            relationshipId: string;
+            state: string;
+            yourAppreciationWritten: boolean;
+            yourClosingReflectionWritten: boolean;
+        };
+        /** @description A pair as the program admin sees it: people, dates, health and counts only */
+        MentoringPair: {
+            /** @description How many check-ins were logged (never what was said) */
+            checkIns: number;
+            health: "on_track" | "slipping" | "stalled" | "paused";
+            lastCheckInOn: string | null;
+            mentee: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            mentor: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            nextCheckInDue: string | null;
+            origin: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            relationshipId: string;
+            startedAt: string | null;
+        };
+        MentoringProgram: {
+            cadenceDays: number;
+            cohortEndsOn: string | null;
+            cohortStartsOn: string | null;
+            defaultMentorCapacity: number;
+            description: string;
+            enrollmentApproval: string;
+            enrollmentOpen: boolean;
+            enrollmentWindow: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            mentees: number;
+            mentors: number;
+            name: string;
+            pairingMode: "mentee_choice" | "mentor_accepts" | "admin_assigns";
+            purpose: "onboarding" | "career_growth" | "leadership" | "diversity_inclusion" | "employee_resource_group" | "reverse_mentoring" | "other";
+            questions: {
+                askedOf: string;
+                fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification";
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                label: string;
+                options: string[];
+                required: boolean;
+            }[];
+            reviewEveryWeeks: number;
+            status: string;
+            suggestedLengthWeeks: number;
+            yourEnrollments: {
+                capacity: number | null;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                paused: boolean;
+                side: "mentor" | "mentee";
+                status: string;
+            }[];
+        };
+        /** @description A reflection as written: its text is not echoed; only its author reads it, through the audited list */
+        MentoringReflectionReceipt: {
+            checkInId: string | null;
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            kind: "check_in" | "closing";
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            relationshipId: string;
+        };
+        MentoringRelationship: {
+            availableEvents: ("accept" | "decline" | "withdraw" | "expire" | "pause" | "resume" | "conclude")[];
+            cadenceDays: number;
+            checkIns: number;
+            declineReason: string | null;
+            endedAt: string | null;
+            health: ("on_track" | "slipping" | "stalled") | null;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            lastCheckInOn: string | null;
+            mentee: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            mentor: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            };
+            nextCheckInDue: string | null;
+            nextReviewDue: string | null;
+            origin: string;
+            programId: string | null;
+            programName: string | null;
+            requestExpiresAt: string | null;
+            requestMessage: string | null;
+            startedAt: string | null;
+            state: "requested" | "active" | "paused" | "concluded" | "declined" | "withdrawn" | "expired";
+            yourParts: string[];
+        };
+        /** @description Your side of the relationship’s reviews: your own answers and the shared outcomes, never the other side’s answer */
+        MentoringReview: {
+            current: {
+                answeredAt: string | null;
+                /** Format: date */
+                dueOn: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                /** Format: date */
+                opensOn: string;
+                pendingForYou: boolean;
+                yourAnswer: ("continue" | "conclude") | null;
+            } | null;
+            history: {
+                dueOn: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                id: string;
+                outcome: "continued" | "concluded";
+                resolvedAt: string | null;
+                yourAnswer: ("continue" | "conclude") | null;
+            }[];
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            relationshipId: string;
+        };
+        MentorListing: {
+            activeMentees: number;
+            askMeAbout: string;
+            availability: string;
+            capacity: number;
+            department: string;
+            expertise: string[];
+            languages: string[];
+            name: string;
+            openPlaces: number;
+            paused: boolean;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            personId: string;
             timeZone: string;
             title: string;
         };
