@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { addMember } from '../members/service.ts';
+import { loadAssessmentsDemo } from './assessments.ts';
 import { loadCoachingDemo } from './coaching.ts';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE } from './people.ts';
 
@@ -42,6 +43,7 @@ export async function loadDemo(db: Kysely<Database>): Promise<DemoResult> {
         .where('org_id', '=', orgId).where('person_id', '=', idOf.get(person.key)!).execute();
     }
     await loadCoachingDemo(trx, orgId, idOf);
+    await loadAssessmentsDemo(trx, orgId, idOf);
     const showcase = ['admin', 'coach1', 'eng1', 'engdir', 'hrdir', 'fin1'];
     return {
       orgId,
