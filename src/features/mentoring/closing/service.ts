@@ -69,6 +69,11 @@ export async function writeAppreciation(db: Kysely<Database>, mailer: Mailer | n
   await db.insertInto('appreciations').values({ id, org_id: orgId, relationship_id: relationshipId, author_person_id: viewer.personId, body: body.trim(), created_at: nowIso() }).execute();
   const other = relationship.row.mentor_person_id === viewer.personId ? relationship.row.mentee_person_id : relationship.row.mentor_person_id;
   const author = await db.selectFrom('people').select('name').where('id', '=', viewer.personId).executeTakeFirstOrThrow();
-  await tell(db, mailer, { orgId, personId: other, kind: 'mentoring.appreciation', title: `${author.name} left you an appreciation`, body: body.trim(), link: `/mentoring/relationships/${relationshipId}` });
+  // The words themselves stay in Cairn: a notice is also mailed, and mail is no place for them.
+  await tell(db, mailer, {
+    orgId, personId: other, kind: 'mentoring.appreciation', title: `${author.name} left you an appreciation`,
+    body: `${author.name} left you a few words of appreciation for your time together. You can read them on the relationship’s page in Cairn.`,
+    link: `/mentoring/relationships/${relationshipId}`,
+  });
   return id;
 }

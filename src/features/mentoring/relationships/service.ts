@@ -130,7 +130,7 @@ export async function requestMentor(db: Kysely<Database>, mailer: Mailer | null,
   }).execute();
   await db.insertInto('relationship_transitions').values({ id: newId(), org_id: orgId, relationship_id: id, event: 'request', from_state: 'requested', to_state: 'requested', actor_person_id: viewer.personId, created_at: now }).execute();
   const requester = await db.selectFrom('people').select('name').where('id', '=', viewer.personId).executeTakeFirstOrThrow();
-  await tell(db, mailer, { orgId, personId: input.mentorPersonId, kind: 'mentoring.request', title: `${requester.name} would like you as a mentor`, body: `“${input.message.trim()}”\n\nYou can accept or decline the request in Cairn; it stays open for 14 days.`, link: `/mentoring/relationships/${id}` });
+  await tell(db, mailer, { orgId, personId: input.mentorPersonId, kind: 'mentoring.request', title: `${requester.name} would like you as a mentor`, body: 'Read their note and accept or decline the request in Cairn; it stays open for 14 days.', link: `/mentoring/relationships/${id}` });
   return id;
 }
 

@@ -90,8 +90,8 @@ export async function answerReview(
   if (resolution.outcome === 'continued') {
     await db.insertInto('continuation_reviews').values({ id: newId(), org_id: orgId, relationship_id: relationshipId, due_on: resolution.nextDueOn!, outcome: null, resolved_at: null, created_at: answeredAt }).execute();
     await tellBoth(db, mailer, relationship, {
-      kind: 'mentoring.continued', title: 'You are both continuing your mentoring relationship',
-      body: `You both chose to continue. The next “shall we continue?” is on ${resolution.nextDueOn}.`,
+      kind: 'mentoring.continued', title: 'Your mentoring relationship continues',
+      body: `Your relationship goes on. The next “shall we continue?” is on ${resolution.nextDueOn}.`,
     });
     return 'continued';
   }
