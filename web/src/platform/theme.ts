@@ -27,6 +27,8 @@ export const theme = createTheme({
     fontWeight: '650',
   },
   cursorType: 'pointer',
+  // People who ask their system for less motion get no transitions (modals, menus, notifications).
+  respectReducedMotion: true,
   components: {
     Button: { defaultProps: { fw: 600 } },
     // Links inside text must not rely on color alone (WCAG 1.4.1).

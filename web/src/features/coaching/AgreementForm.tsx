@@ -101,7 +101,7 @@ export function TermsFields({ form, hasSponsor }: { form: AnyForm; hasSponsor: b
           </Stack>
         </Radio.Group>
       ) : (
-        <Alert variant="light" color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="No sponsor">
+        <Alert role="note" variant="light" color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="No sponsor">
           Without a sponsor the agreement is between coach and client only; nothing is shared with anyone else.
         </Alert>
       )}

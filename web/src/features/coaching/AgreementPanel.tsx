@@ -179,7 +179,7 @@ function AmendForm({ engagement, onClose }: { engagement: EngagementDetail; onCl
   return (
     <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values, { onError: (error) => showFieldErrors(form, error, TERMS_ALIASES) }))}>
       <Stack gap="md">
-        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} title={`This writes version ${next}`}>
+        <Alert role="note" variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} title={`This writes version ${next}`}>
           An amended agreement must be accepted again by {parties}, including anyone who accepted version {engagement.agreement.version}. {consequence}
         </Alert>
         <ProblemAlert error={save.error} />

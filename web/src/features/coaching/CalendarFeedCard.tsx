@@ -53,7 +53,7 @@ export function CalendarFeedCard({ orgId, orgName }: { orgId: string; orgName: s
         <Stack gap="sm">
           <ProblemAlert error={create.error} />
           {made ? (
-            <Alert color="cairn" variant="light" icon={<IconKey size={18} aria-hidden />} title="Your secret feed URL">
+            <Alert role="note" color="cairn" variant="light" icon={<IconKey size={18} aria-hidden />} title="Your secret feed URL">
               <Stack gap="xs">
                 <Text size="sm">Copy it now: for your safety Cairn shows it only this once. Anyone holding it can see your session times.</Text>
                 <Group gap="xs" wrap="nowrap">

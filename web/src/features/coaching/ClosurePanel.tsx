@@ -25,7 +25,8 @@ const RATINGS = [
 export function ClosurePanel({ engagement }: { engagement: EngagementDetail }) {
   const { orgId } = useOrg();
   const goals = useGoals(orgId, engagement.id);
-  if (goals.isPending) return <Loading label="Loading goals…" />;
+  // Final values start from each goal's current value: wait for a fresh read, not a cached one.
+  if (goals.isPending || (goals.isFetching && !goals.isFetchedAfterMount)) return <Loading label="Loading goals…" />;
   if (goals.isError) return <LoadError error={goals.error} onRetry={() => void goals.refetch()} />;
   if (engagement.state === 'completed') return <Outcomes engagement={engagement} goals={goals.data.items} />;
 
@@ -38,7 +39,7 @@ export function ClosurePanel({ engagement }: { engagement: EngagementDetail }) {
   return (
     <Stack gap="lg">
       {!engagement.closureProposed && (
-        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} title="Not every goal has reached its target">
+        <Alert role="note" variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} title="Not every goal has reached its target">
           Cairn proposes closure when every goal is met. You may still close now, with the outcomes as they stand, or keep working.
         </Alert>
       )}

@@ -42,6 +42,7 @@ export function CoachHome() {
         <Stack gap="sm" component="section" aria-label="Needs your attention">
           {data.attention.map((item) => (
             <Alert
+              role="note"
               key={`${item.engagementId}-${item.reason}`}
               color={item.reason === 'all_goals_met' ? 'cairn' : 'amber'}
               variant="light"

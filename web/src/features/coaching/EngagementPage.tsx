@@ -72,7 +72,8 @@ function EngagementView({ engagement }: { engagement: EngagementDetail }) {
   const tabs = tabsFor(engagement);
   const asked = params.get('tab') as Tab | null;
   const tab = asked && tabs.includes(asked) ? asked : defaultTab(engagement, tabs);
-  const select = (next: Tab) => setParams(next === defaultTab(engagement, tabs) ? {} : { tab: next }, { replace: true });
+  // A chosen tab stays in the URL, so the page does not move under the person when the state changes.
+  const select = (next: Tab) => setParams({ tab: next }, { replace: true });
   const seesContent = engagement.yourParts.includes('coach') || engagement.yourParts.includes('client');
   const onlyAdmin = engagement.yourParts.length === 1 && engagement.yourParts[0] === 'admin';
   const onlySponsor = !seesContent && engagement.yourParts.includes('sponsor');
@@ -87,7 +88,7 @@ function EngagementView({ engagement }: { engagement: EngagementDetail }) {
       <EngagementHeader engagement={engagement} />
 
       {engagement.closureProposed && engagement.state === 'active' && seesContent && (
-        <Alert color="cairn" variant="light" icon={<IconConfetti size={20} aria-hidden />} title="All goals met — propose closure" mb="lg" role="status">
+        <Alert role="status" color="cairn" variant="light" icon={<IconConfetti size={20} aria-hidden />} title="All goals met — propose closure" mb="lg">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Text size="sm">
               Every goal has reached its target. Close the engagement together: the client writes a reflection and an evaluation,
@@ -98,7 +99,7 @@ function EngagementView({ engagement }: { engagement: EngagementDetail }) {
         </Alert>
       )}
       {onlyAdmin && (
-        <Alert variant="light" color="gray" icon={<IconLock size={18} aria-hidden />} mb="lg">
+        <Alert role="note" variant="light" color="gray" icon={<IconLock size={18} aria-hidden />} mb="lg">
           As an admin you see the agreement, the state and the goal attainment. Goals’ wording, sessions and notes stay between coach and client.
         </Alert>
       )}

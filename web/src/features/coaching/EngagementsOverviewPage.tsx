@@ -48,7 +48,7 @@ export function EngagementsOverviewPage() {
         description="Every coaching engagement in the organization: who, when, its state and how far its goals have come."
         actions={<Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProposing(true)}>Propose an engagement</Button>}
       />
-      <Alert variant="light" color="gray" icon={<IconLock size={18} aria-hidden />} mb="md">
+      <Alert role="note" variant="light" color="gray" icon={<IconLock size={18} aria-hidden />} mb="md">
         As an admin you see attainment, never what happens in coaching: goals’ wording, sessions and notes stay between coach and client.
       </Alert>
       <Card padding={0}>

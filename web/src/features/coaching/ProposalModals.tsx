@@ -6,7 +6,7 @@ import { showFieldErrors } from '../../platform/api/forms';
 import { useFormat } from '../../platform/format';
 import { useOrg } from '../../platform/shell/org-context';
 import { LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
-import { useCoachingMutation, useCoaches, type CoachingRequest } from './api';
+import { useCoachingMutation, useCoaches, type Coach, type CoachingRequest } from './api';
 import { CoachSelect, MemberPicker, newTerms, SponsorNote, TERMS_ALIASES, TermsFields, termsValidation, toTerms, type TermsValues } from './AgreementForm';
 import { todayIn } from './time';
 
@@ -42,9 +42,17 @@ export function AssignRequestModal({ request, onClose }: { request: CoachingRequ
 
 function AssignForm({ request, onClose }: { request: CoachingRequest; onClose: () => void }) {
   const { orgId } = useOrg();
-  const navigate = useNavigate();
   const coaches = useCoaches(orgId);
-  const preferred = coaches.data?.items.find((coach) => coach.personId === request.preferredCoach?.personId && coach.available);
+  if (coaches.isPending) return <Loading label="Loading coaches…" />;
+  if (coaches.isError) return <LoadError error={coaches.error} onRetry={() => void coaches.refetch()} />;
+  return <AssignFormWith coaches={coaches.data.items} request={request} onClose={onClose} />;
+}
+
+function AssignFormWith({ request, coaches, onClose }: { request: CoachingRequest; coaches: Coach[]; onClose: () => void }) {
+  const { orgId } = useOrg();
+  const navigate = useNavigate();
+  // The coach the client asked for is chosen already, when they can take a client.
+  const preferred = coaches.find((coach) => coach.personId === request.preferredCoach?.personId && coach.available);
   const form = useProposalForm({ title: request.topic.slice(0, 200), coachPersonId: preferred?.personId ?? null }, false);
   const assign = useCoachingMutation(orgId, (values: ProposalValues) => call(api.POST('/api/orgs/{orgId}/coaching-requests/{requestId}/assign', {
     params: { path: { orgId, requestId: request.id } },
@@ -60,8 +68,6 @@ function AssignForm({ request, onClose }: { request: CoachingRequest; onClose: (
     },
   });
 
-  if (coaches.isPending) return <Loading label="Loading coaches…" />;
-  if (coaches.isError) return <LoadError error={coaches.error} onRetry={() => void coaches.refetch()} />;
   return (
     <form noValidate onSubmit={form.onSubmit((values) => assign.mutate(values, { onError: (error) => showFieldErrors(form, error, TERMS_ALIASES) }))}>
       <Stack gap="md">
@@ -71,7 +77,7 @@ function AssignForm({ request, onClose }: { request: CoachingRequest; onClose: (
           {request.preferredCoach && <Text size="xs" c="dimmed">Would like to work with {request.preferredCoach.name}</Text>}
         </Stack>
         <ProblemAlert error={assign.error} />
-        <PartiesFields form={form} orgId={orgId} coaches={coaches.data.items} clientId={request.client.personId} />
+        <PartiesFields form={form} orgId={orgId} coaches={coaches} clientId={request.client.personId} />
         <TextInput label="Title" description="How the engagement is named in lists" maxLength={200} {...form.getInputProps('title')} />
         <Divider label="Agreement" labelPosition="left" />
         <TermsFields form={form} hasSponsor={Boolean(form.values.sponsorPersonId)} />
@@ -84,9 +90,7 @@ function AssignForm({ request, onClose }: { request: CoachingRequest; onClose: (
   );
 }
 
-function PartiesFields({ form, orgId, coaches, clientId }: {
-  form: ReturnType<typeof useProposalForm>; orgId: string; coaches: NonNullable<ReturnType<typeof useCoaches>['data']>['items']; clientId: string | null;
-}) {
+function PartiesFields({ form, orgId, coaches, clientId }: { form: ReturnType<typeof useProposalForm>; orgId: string; coaches: Coach[]; clientId: string | null }) {
   const values = form.getValues();
   return (
     <Stack gap="sm">

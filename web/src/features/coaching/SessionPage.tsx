@@ -95,7 +95,7 @@ function SessionView({ session, engagement }: { session: SessionDetail; engageme
           <PersonLine name={session.client.name} part="Client" you={session.client.personId === me.person.id} size="sm" />
         </Group>
         {session.cancellation && (
-          <Alert mt="md" color={session.cancellation.late ? 'orange' : 'gray'} variant="light" title={session.cancellation.late ? 'Cancelled late (less than 24 hours before)' : 'Cancelled'}>
+          <Alert role="note" mt="md" color={session.cancellation.late ? 'orange' : 'gray'} variant="light" title={session.cancellation.late ? 'Cancelled late (less than 24 hours before)' : 'Cancelled'}>
             {session.cancellation.by ? `${session.cancellation.by.name}, ` : ''}{format.dateTime(session.cancellation.at)}: {session.cancellation.reason}
           </Alert>
         )}
@@ -169,7 +169,7 @@ function SessionActions({ session, engagement }: { session: SessionDetail; engag
         onClose={cancel.close}
         title="Cancel this session?"
         description={`${engagement.coach.name} and ${engagement.client.name} both see the cancellation and its reason.`}
-        warning={late ? <Alert color="orange" variant="light" title="Late cancellation">The session starts in less than 24 hours: it will be recorded as cancelled late.</Alert> : undefined}
+        warning={late ? <Alert role="note" color="orange" variant="light" title="Late cancellation">The session starts in less than 24 hours: it will be recorded as cancelled late.</Alert> : undefined}
         label="Reason"
         confirm="Cancel the session"
         onConfirm={(reason) => cancelSession.mutateAsync(reason)}

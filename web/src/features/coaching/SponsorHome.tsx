@@ -14,13 +14,13 @@ import { GoalBar, PersonLine, StateBadge } from './ui';
 export function SharingNote({ sharing }: { sharing: SponsorVisibility | null }) {
   if (!sharing) {
     return (
-      <Alert variant="light" color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="Nothing is shared yet">
+      <Alert role="note" variant="light" color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="Nothing is shared yet">
         Every party must accept the agreement before it shares anything with you. You see the engagement’s state and dates.
       </Alert>
     );
   }
   return (
-    <Alert variant="light" color={sharing === 'nothing' ? 'gray' : 'blue'} icon={sharing === 'nothing' ? <IconEyeOff size={18} aria-hidden /> : <IconEye size={18} aria-hidden />} title={`Shared with you: ${SPONSOR_VISIBILITY[sharing].label.toLowerCase()}`}>
+    <Alert role="note" variant="light" color={sharing === 'nothing' ? 'gray' : 'blue'} icon={sharing === 'nothing' ? <IconEyeOff size={18} aria-hidden /> : <IconEye size={18} aria-hidden />} title={`Shared with you: ${SPONSOR_VISIBILITY[sharing].label.toLowerCase()}`}>
       {SPONSOR_VISIBILITY[sharing].description}
     </Alert>
   );

@@ -10,7 +10,7 @@ import { number, percent, STATE_COLORS, STATE_HINTS, STATE_LABELS } from './labe
 
 export function StateBadge({ state, size = 'md' }: { state: EngagementState; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STATE_COLORS[state]} size={size} variant="light" title={STATE_HINTS[state]} style={{ flexShrink: 0 }}>{STATE_LABELS[state]}</Badge>
+    <Badge color={STATE_COLORS[state]} size={size} variant="light" title={STATE_HINTS[state]} style={{ flexShrink: 0, minWidth: 'max-content' }}>{STATE_LABELS[state]}</Badge>
   );
 }
 
