@@ -26,13 +26,13 @@ export function loadInstruments(dir: string = INSTRUMENTS_DIR): InstrumentRegist
     try {
       raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     } catch (error) {
-      throw new Error(`Instrument file ${file} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`Instrument file ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     let instrument: Instrument;
     try {
       instrument = parseInstrument(raw);
     } catch (error) {
-      if (error instanceof InstrumentError) throw new Error(`Instrument file ${file}: ${error.message}`);
+      if (error instanceof InstrumentError) throw new Error(`Instrument file ${file}: ${error.message}`, { cause: error });
       throw error;
     }
     if (file !== expectedFileName(instrument)) throw new Error(`Instrument file ${file} holds ${instrument.id} version ${instrument.version}: name it ${expectedFileName(instrument)}`);
