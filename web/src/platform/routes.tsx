@@ -30,6 +30,12 @@ export const routes: RouteObject[] = [
   { path: '/forgot-password', lazy: page(() => import('../features/auth/ForgotPasswordPage'), (m) => m.ForgotPasswordPage) },
   { path: '/reset-password', lazy: page(() => import('../features/auth/ResetPasswordPage'), (m) => m.ResetPasswordPage) },
   { path: '/invitations/:token', lazy: page(() => import('../features/auth/AcceptInvitationPage'), (m) => m.AcceptInvitationPage) },
+  // Public: the fit guide (no account), and a 360 rater's page reached through their emailed link.
+  { path: '/fit', lazy: page(() => import('../features/fit-guide/FitGuidePage'), (m) => m.FitGuidePage) },
+  { path: '/fit/about', lazy: page(() => import('../features/fit-guide/FitAboutPage'), (m) => m.FitAboutPage) },
+  { path: '/fit/results/:code', lazy: page(() => import('../features/fit-guide/FitResultPage'), (m) => m.FitResultPage) },
+  { path: '/fit/go/:step', lazy: page(() => import('../features/fit-guide/FitNextStepPage'), (m) => m.FitNextStepPage) },
+  { path: '/feedback/:token', lazy: page(() => import('../features/feedback/RaterPage'), (m) => m.RaterPage) },
   { path: '/profile', element: <ProfileRedirect personal={<ProfilePage />} /> },
   { element: <PersonalLayout />, children: [{ path: '/welcome', element: <WelcomePage /> }] },
   {
@@ -57,6 +63,24 @@ export const routes: RouteObject[] = [
               { path: 'engagements', lazy: page(() => import('../features/coaching/EngagementsOverviewPage'), (m) => m.EngagementsOverviewPage) },
             ],
           },
+        ],
+      },
+      { path: 'fit-guide', lazy: page(() => import('../features/fit-guide/SavedResultsPage'), (m) => m.SavedResultsPage) },
+      {
+        path: 'assessments',
+        children: [
+          { index: true, lazy: page(() => import('../features/assessments/AssessmentsPage'), (m) => m.AssessmentsPage) },
+          { path: 'attempts/:attemptId', lazy: page(() => import('../features/assessments/AttemptPage'), (m) => m.AttemptPage) },
+          { path: 'engagements/:engagementId', lazy: page(() => import('../features/assessments/EngagementAssessmentsPage'), (m) => m.EngagementAssessmentsPage) },
+        ],
+      },
+      {
+        path: 'feedback',
+        children: [
+          { index: true, lazy: page(() => import('../features/feedback/FeedbackPage'), (m) => m.FeedbackPage) },
+          { path: ':roundId', lazy: page(() => import('../features/feedback/RoundPage'), (m) => m.RoundPage) },
+          { path: ':roundId/self', lazy: page(() => import('../features/feedback/SelfAssessmentPage'), (m) => m.SelfAssessmentPage) },
+          { path: ':roundId/report', lazy: page(() => import('../features/feedback/ReportPage'), (m) => m.ReportPage) },
         ],
       },
       {

@@ -46,7 +46,13 @@ export function SignInPage() {
     <PublicPage
       title="Sign in to Cairn"
       subtitle="Coaching and mentoring, in one place."
-      footer={<>New to Cairn? <Anchor component={Link} to="/sign-up" size="sm">Create an account</Anchor></>}
+      footer={(
+        <>
+          New to Cairn? <Anchor component={Link} to="/sign-up" size="sm">Create an account</Anchor>
+          <br />
+          Not sure whether you need a coach or a mentor? <Anchor component={Link} to="/fit" size="sm">Take the fit guide</Anchor>
+        </>
+      )}
     >
       <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
         <Stack>

@@ -1,6 +1,6 @@
 import {
-  IconBuildingCommunity, IconCompass, IconHome, IconInbox, IconListDetails, IconMailShare, IconMessageCircleQuestion, IconRoute, IconSettings,
-  IconUserCircle, IconUsers, IconUsersGroup, type Icon,
+  IconBuildingCommunity, IconChartBar, IconCompass, IconHome, IconInbox, IconListDetails, IconMailShare, IconMessageCircle2,
+  IconMessageCircleQuestion, IconRoute, IconSettings, IconSignRight, IconUserCircle, IconUsers, IconUsersGroup, type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../api/client';
 
@@ -22,6 +22,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Home', path: '', icon: IconHome, section: 'main' },
   { label: 'Coaching', path: 'coaching', icon: IconCompass, section: 'main' },
   { label: 'Find a coach', path: 'coaching/coaches', icon: IconUsersGroup, section: 'main' },
+  { label: 'Assessments', path: 'assessments', icon: IconChartBar, section: 'main' },
+  { label: '360° feedback', path: 'feedback', icon: IconMessageCircle2, section: 'main' },
+  { label: 'Coaching or mentoring?', path: 'fit-guide', icon: IconSignRight, section: 'main' },
   { label: 'Members', path: 'members', icon: IconUsers, section: 'main' },
   { label: 'Profile', path: 'profile', icon: IconUserCircle, section: 'main' },
   { label: 'Coaching requests', path: 'coaching/requests', icon: IconMessageCircleQuestion, roles: ['admin'], section: 'admin' },
