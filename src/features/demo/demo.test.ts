@@ -51,4 +51,76 @@ describe('the demo organization', () => {
     expect(item.attendance).toBeNull();
     expect(JSON.stringify(view.body)).not.toMatch(/energy drop|design review\?/);
   });
+
+  describe('mentoring', () => {
+    const programs = async () => (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs`)).body.items as { id: string; name: string; enrollmentWindow: string; mentors: number; mentees: number }[];
+
+    it('runs an open program large enough to match, and a cohort', async () => {
+      const items = await programs();
+      expect(items.map((p) => [p.name, p.enrollmentWindow])).toEqual([['Grow Together', 'always'], ['New Managers Cohort', 'cohort']]);
+      const grow = items.find((p) => p.name === 'Grow Together')!;
+      const enrollments = (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs/${grow.id}/enrollments`)).body.items as { side: string; status: string; answers: Record<string, unknown>; department: string }[];
+      expect(enrollments.length).toBeGreaterThanOrEqual(60);
+      expect(enrollments.filter((e) => e.status === 'pending').length).toBe(3);
+      expect(new Set(enrollments.map((e) => e.department)).size).toBeGreaterThanOrEqual(8);
+      // Every enrollment carries the answers the matching engine reads.
+      for (const enrollment of enrollments) expect(Object.keys(enrollment.answers).length).toBeGreaterThanOrEqual(7);
+      const inclusion = (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs/${grow.id}/inclusion`)).body.items[0];
+      expect(inclusion.rows).toEqual([{ answer: 'No', count: 5, suppressed: false }, { answer: 'Other answers (groups under 5)', count: null, suppressed: true }]);
+    });
+
+    it('gives the program admin pairs on track, slipping, stalled and paused, the unmatched and mentor load: health only', async () => {
+      const grow = (await programs()).find((p) => p.name === 'Grow Together')!;
+      const dashboard = (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs/${grow.id}/dashboard`)).body;
+      expect(dashboard.pairs.on_track.count).toBeGreaterThanOrEqual(5);
+      expect(dashboard.pairs.slipping.count).toBeGreaterThanOrEqual(2);
+      expect(dashboard.pairs.stalled.count).toBeGreaterThanOrEqual(2);
+      expect(dashboard.pairs.paused.count).toBe(1);
+      expect(dashboard.unmatched.count).toBeGreaterThanOrEqual(20);
+      expect(dashboard.mentorLoad.mentors).toBeGreaterThanOrEqual(20);
+      expect(JSON.stringify(dashboard)).not.toMatch(/design review|nervous|walk-away/);
+      const cohort = (await programs()).find((p) => p.name === 'New Managers Cohort')!;
+      const cohortView = (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs/${cohort.id}/dashboard`)).body;
+      expect(cohortView.pairs.on_track.count).toBe(3);
+      expect(cohortView.unmatched.items.map((m: { name: string }) => m.name).sort()).toEqual(['Elif Yılmaz', 'Victoria Hughes']);
+    });
+
+    it('gives a mentor a full home: pairs with health, a request to answer, a review due, load against capacity', async () => {
+      const sofia = await as('sofia');
+      const home = (await sofia.get(`/api/orgs/${demo.orgId}/mentoring/home/mentor`)).body;
+      expect(home.relationships.map((r: { mentee: { name: string }; health: string }) => [r.mentee.name, r.health]).sort()).toEqual([['Carlos Mendoza', 'slipping'], ['Lucas Moreau', 'on_track']]);
+      expect(home.requests.map((r: { with: { name: string } }) => r.with.name)).toEqual(['Gabriel Laurent']);
+      expect(home.pendingReviews.map((r: { with: { name: string } }) => r.with.name)).toEqual(['Lucas Moreau']);
+      expect(home.load[0]).toMatchObject({ programName: 'Grow Together', capacity: 3, active: 2, status: 'room' });
+      const lucasPair = home.relationships.find((r: { mentee: { name: string } }) => r.mentee.name === 'Lucas Moreau');
+      const checkIns = (await sofia.get(`/api/orgs/${demo.orgId}/mentoring/relationships/${lucasPair.id}/check-ins`)).body.items;
+      expect(checkIns.length).toBeGreaterThanOrEqual(6);
+      const tools = (await sofia.get(`/api/orgs/${demo.orgId}/mentoring/relationships/${lucasPair.id}/coaching-tools`)).body;
+      expect((await sofia.get(`/api/orgs/${demo.orgId}/engagements/${tools.engagementId}/goals`)).status).toBe(200);
+    });
+
+    it('gives a mentee their mentor, a review due, their own open request and programs; their reflection is theirs alone', async () => {
+      const lucas = await as('lucas');
+      const home = (await lucas.get(`/api/orgs/${demo.orgId}/mentoring/home/mentee`)).body;
+      expect(home.relationships.map((r: { mentor: { name: string } }) => r.mentor.name)).toEqual(['Sofia Marchetti']);
+      expect(home.pendingReviews).toHaveLength(1);
+      expect(home.requests.map((r: { with: { name: string } }) => r.with.name)).toEqual(['Fatima Al-Sayed']);
+      expect(home.programs.map((p: { name: string }) => p.name)).toEqual(['Grow Together']);
+      const relationshipId = home.relationships[0].id;
+      expect((await lucas.get(`/api/orgs/${demo.orgId}/mentoring/relationships/${relationshipId}/reflections`)).body.items[0].body).toMatch(/nervous/);
+      expect((await (await as('sofia')).get(`/api/orgs/${demo.orgId}/mentoring/relationships/${relationshipId}/reflections`)).body.items.map((r: { body: string }) => r.body).join()).not.toMatch(/nervous/);
+    });
+
+    it('keeps a relationship that concluded at its review, with closing words and an appreciation', async () => {
+      const rebecca = await as('rebecca');
+      const home = (await rebecca.get(`/api/orgs/${demo.orgId}/mentoring/home/mentor`)).body;
+      expect(home.toClose).toEqual([expect.objectContaining({ with: expect.objectContaining({ name: 'Ana Souza' }), closingReflectionWritten: true, appreciationWritten: false })]);
+      const closing = (await rebecca.get(`/api/orgs/${demo.orgId}/mentoring/relationships/${home.toClose[0].relationshipId}/closing`)).body;
+      expect(closing).toMatchObject({ state: 'concluded', appreciations: [expect.objectContaining({ from: expect.objectContaining({ name: 'Ana Souza' }) })] });
+      const review = (await rebecca.get(`/api/orgs/${demo.orgId}/mentoring/relationships/${home.toClose[0].relationshipId}/review`)).body;
+      expect(review.history.map((h: { outcome: string }) => h.outcome)).toEqual(['concluded', 'continued']);
+      const mentors = (await rebecca.get(`/api/orgs/${demo.orgId}/mentoring/mentors`)).body.items;
+      expect(mentors.length).toBeGreaterThanOrEqual(5);
+    });
+  });
 });

@@ -5,6 +5,8 @@ import { newId, nowIso } from '../../platform/ids.ts';
 import { addMember } from '../members/service.ts';
 import { loadAssessmentsDemo } from './assessments.ts';
 import { loadCoachingDemo } from './coaching.ts';
+import { DEMO_COLLEAGUES } from './colleagues.ts';
+import { loadMentoringDemo } from './mentoring.ts';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE } from './people.ts';
 
 export interface DemoSignIn {
@@ -28,7 +30,9 @@ export async function loadDemo(db: Kysely<Database>): Promise<DemoResult> {
     const now = nowIso();
     await trx.insertInto('organizations').values({ id: orgId, name: DEMO_ORGANIZATION.name, default_time_zone: DEMO_ORGANIZATION.defaultTimeZone, created_at: now }).execute();
     const idOf = new Map<string, string>();
-    for (const person of DEMO_PEOPLE) {
+    // The showcase people, then sixty colleagues who fill the mentoring program.
+    const everyone = [...DEMO_PEOPLE, ...DEMO_COLLEAGUES];
+    for (const person of everyone) {
       const id = newId();
       idOf.set(person.key, id);
       await trx.insertInto('people').values({
@@ -37,14 +41,15 @@ export async function loadDemo(db: Kysely<Database>): Promise<DemoResult> {
       }).execute();
       await addMember(trx, orgId, id, person.roles, { title: person.title, department: person.department });
     }
-    for (const person of DEMO_PEOPLE) {
+    for (const person of everyone) {
       if (!person.managerKey) continue;
       await trx.updateTable('memberships').set({ manager_person_id: idOf.get(person.managerKey)! })
         .where('org_id', '=', orgId).where('person_id', '=', idOf.get(person.key)!).execute();
     }
     await loadCoachingDemo(trx, orgId, idOf);
+    await loadMentoringDemo(trx, orgId, idOf);
     await loadAssessmentsDemo(trx, orgId, idOf);
-    const showcase = ['admin', 'coach1', 'eng1', 'engdir', 'hrdir', 'fin1'];
+    const showcase = ['admin', 'coach1', 'eng1', 'engdir', 'eng3', 'hrdir', 'fin1'];
     return {
       orgId,
       password: DEMO_PASSWORD,
