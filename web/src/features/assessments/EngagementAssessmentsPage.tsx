@@ -79,8 +79,7 @@ export function EngagementAssessmentsPage() {
       <Stack gap="lg">
         {canAssign && <AssignForm engagementId={e.id} clientName={e.client.name} />}
         <Assignments data={data.data!} />
-        <ResultsList results={data.data!.results.filter((r) => r.status === 'completed')} isCoach={isCoach} />
-        {data.data!.history.filter((h) => h.attempts >= 2).map((history) => <EngagementHistory key={history.instrument.id} history={history} whose={isCoach ? `${e.client.name}’s` : 'your'} />)}
+        <ResultsByInstrument data={data.data!} isCoach={isCoach} whose={isCoach ? `${e.client.name}’s` : 'your'} />
       </Stack>
     </>
   );
@@ -156,41 +155,55 @@ function Assignments({ data }: { data: EngagementAssessments }) {
   );
 }
 
-function ResultsList({ results, isCoach }: { results: Attempt[]; isCoach: boolean }) {
-  if (results.length === 0) {
+/** Per instrument: the latest result charted, the earlier ones listed, and the change over time. */
+function ResultsByInstrument({ data, isCoach, whose }: { data: EngagementAssessments; isCoach: boolean; whose: string }) {
+  const completed = data.results.filter((r) => r.status === 'completed');
+  if (completed.length === 0) {
     return (
       <Section title="Results">
         <Text size="sm" c="dimmed">{isCoach ? 'No result yet: when your client completes an assessment within this engagement, its scores appear here.' : 'No result within this engagement yet.'}</Text>
       </Section>
     );
   }
+  const instrumentIds = [...new Set(completed.map((r) => r.instrument.id))];
   return (
     <Stack gap="lg">
-      {results.map((result) => <ResultCard key={result.id} attempt={result} />)}
+      {instrumentIds.map((id) => {
+        const results = completed.filter((r) => r.instrument.id === id).sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+        return <InstrumentResults key={id} results={results} history={data.history.find((h) => h.instrument.id === id)} whose={whose} />;
+      })}
     </Stack>
   );
 }
 
-function ResultCard({ attempt }: { attempt: Attempt }) {
+function InstrumentResults({ results, history, whose }: { results: Attempt[]; history: EngagementAssessments['history'][number] | undefined; whose: string }) {
   const { orgId } = useOrg();
   const format = useFormat();
-  const instrument = useInstrument(orgId, attempt.instrument.id, attempt.instrument.version);
+  const latest = results[0]!;
+  const instrument = useInstrument(orgId, latest.instrument.id, latest.instrument.version);
+  const latestDefinition = useInstrument(orgId, latest.instrument.id);
   return (
     <Section
-      title={`${attempt.instrument.name}`}
-      description={`Completed ${format.date(attempt.completedAt)} by ${attempt.person.name}`}
-      actions={<Button component={Link} to={`/orgs/${orgId}/assessments/attempts/${attempt.id}`} size="xs" variant="default">Open the result</Button>}
+      title={latest.instrument.name}
+      description={`Latest result: ${format.date(latest.completedAt)}${results.length > 1 ? ` · ${results.length} results in this engagement` : ''}`}
+      actions={<Button component={Link} to={`/orgs/${orgId}/assessments/attempts/${latest.id}`} size="xs" variant="default">Open the latest</Button>}
     >
-      {instrument.isPending ? <Loading minHeight={80} /> : instrument.isError ? <LoadError error={instrument.error} /> : attempt.scores && (
-        <ScoresChart scores={attempt.scores} instrument={instrument.data} label={`${attempt.instrument.name}: scores of ${attempt.person.name}`} />
-      )}
+      <Stack gap="lg">
+        {instrument.isPending ? <Loading minHeight={80} /> : instrument.isError ? <LoadError error={instrument.error} /> : latest.scores && (
+          <ScoresChart scores={latest.scores} instrument={instrument.data} label={`${latest.instrument.name}: latest scores of ${latest.person.name}`} />
+        )}
+        {history && history.attempts >= 2 && latestDefinition.data && (
+          <HistorySection history={history} instrument={latestDefinition.data} whose={whose} title="Over time" bare />
+        )}
+        {results.length > 1 && (
+          <Group gap="xs" wrap="wrap">
+            <Text size="sm" c="dimmed">All results:</Text>
+            {results.map((result) => (
+              <Anchor key={result.id} component={Link} to={`/orgs/${orgId}/assessments/attempts/${result.id}`} size="sm">{format.date(result.completedAt)}</Anchor>
+            ))}
+          </Group>
+        )}
+      </Stack>
     </Section>
   );
-}
-
-function EngagementHistory({ history, whose }: { history: EngagementAssessments['history'][number]; whose: string }) {
-  const { orgId } = useOrg();
-  const instrument = useInstrument(orgId, history.instrument.id);
-  if (!instrument.data) return null;
-  return <HistorySection history={history} instrument={instrument.data} whose={whose} />;
 }

@@ -36,7 +36,7 @@ export function LikertItem({ name, number, text, scale, value, onChange, skipLab
   return (
     <fieldset className={classes.item} data-answered={value !== null || skipped || undefined} disabled={disabled}>
       <legend className={classes.legend}>
-        {number !== undefined && <span className={classes.number}>{number}.</span>}
+        {number !== undefined && <><span className={classes.number}>{number}.</span>{' '}</>}
         {text}
       </legend>
       {children}

@@ -60,7 +60,7 @@ export function AttemptResult({ attempt, instrument }: { attempt: Attempt; instr
 
       {scores ? (
         <>
-          <Section title="Your scores" description={instrument.description}>
+          <Section title={owner ? 'Your scores' : 'Scores'} description={instrument.description}>
             <Stack gap="lg">
               {scores.total && (
                 <Group gap="md" wrap="wrap">
@@ -94,9 +94,9 @@ function Interpretation({ scores, instrument }: { scores: Scores; instrument: In
           const definition = instrument.subscales.find((s) => s.id === subscale.id);
           return (
             <Stack key={subscale.id} gap={4} p="md" style={{ border: '1px solid var(--mantine-color-stone-1)', borderRadius: 'var(--mantine-radius-md)' }}>
-              <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Text fw={700} size="sm">{subscale.name}</Text>
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                   <Text size="sm" fw={700}>{formatScore(subscale.score)}</Text>
                   {subscale.band && <Badge variant="light" size="sm">{subscale.band.label}</Badge>}
                 </Group>
@@ -148,11 +148,15 @@ function OwnHistory({ attempt, instrument }: { attempt: Attempt; instrument: Ins
 }
 
 /** Results of one instrument over time: lines per score and the change since the first attempt. */
-export function HistorySection({ history, instrument, whose }: { history: History; instrument: Instrument; whose: string }) {
+export function HistorySection({ history, instrument, whose, title = 'Over time', bare = false }: {
+  history: History; instrument: Instrument; whose: string; title?: string;
+  /** Inside another section: a heading and the chart, without a card of its own. */
+  bare?: boolean;
+}) {
   const format = useFormat();
   if (history.attempts < 2) {
     return (
-      <Section title="Over time" description="Take it again in a few weeks or months to see how your scores change.">
+      <Section title={title} description="Take it again in a few weeks or months to see how your scores change.">
         <Text size="sm" c="dimmed">{history.attempts === 1 ? 'This is the only completed result so far.' : 'No completed result yet.'}</Text>
       </Section>
     );
@@ -164,31 +168,38 @@ export function HistorySection({ history, instrument, whose }: { history: Histor
     id: s.subscaleId, name: s.name,
     points: s.points.map((p) => ({ key: p.attemptId, label: format.day(p.completedAt), score: p.score })),
   }));
-  return (
-    <Section title="Over time" description={`${history.attempts} completed results, oldest first.`}>
-      <Stack gap="lg">
-        <HistoryChart series={series} min={min} max={max} title={`${instrument.name}: ${whose} scores over time`} />
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Caption>From the first result to the latest</Table.Caption>
-            <Table.Thead>
-              <Table.Tr><Table.Th>Score</Table.Th><Table.Th>First</Table.Th><Table.Th>Latest</Table.Th><Table.Th>Change</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.changes.map((change) => (
-                <Table.Tr key={change.subscaleId}>
-                  <Table.Td>{change.name}</Table.Td>
-                  <Table.Td>{formatScore(change.first)}</Table.Td>
-                  <Table.Td fw={600}>{formatScore(change.latest)}</Table.Td>
-                  <Table.Td><DeltaBadge delta={change.delta} /></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    </Section>
+  const body = (
+    <Stack gap="lg">
+      <HistoryChart series={series} min={min} max={max} title={`${instrument.name}: ${whose} scores over time`} />
+      <Table.ScrollContainer minWidth={340}>
+        <Table>
+          <Table.Caption>From the first result to the latest</Table.Caption>
+          <Table.Thead>
+            <Table.Tr><Table.Th>Score</Table.Th><Table.Th>First</Table.Th><Table.Th>Latest</Table.Th><Table.Th>Change</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.changes.map((change) => (
+              <Table.Tr key={change.subscaleId}>
+                <Table.Td>{change.name}</Table.Td>
+                <Table.Td>{formatScore(change.first)}</Table.Td>
+                <Table.Td fw={600}>{formatScore(change.latest)}</Table.Td>
+                <Table.Td><DeltaBadge delta={change.delta} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
+  if (bare) {
+    return (
+      <Stack gap="sm">
+        <Title order={3} fz="md">{title}: {history.attempts} results, oldest first</Title>
+        {body}
+      </Stack>
+    );
+  }
+  return <Section title={title} description={`${history.attempts} completed results, oldest first.`}>{body}</Section>;
 }
 
 function SharePanel({ attempt }: { attempt: Attempt }) {

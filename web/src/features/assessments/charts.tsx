@@ -1,4 +1,5 @@
 import { Badge, Box, Group, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 import { formatScore } from './api';
 
@@ -105,11 +106,11 @@ export function ScoreBars({ rows, label, color = '#0f7a57' }: { rows: BarRow[]; 
 function splitLabel(text: string): string[] {
   if (text.length <= 14) return [text];
   const words = text.split(' ');
-  let first = '';
-  while (words.length && (first + words[0]).length <= 16) first += `${first ? ' ' : ''}${words.shift()}`;
-  if (!first) return [text.slice(0, 14), text.slice(14, 28)];
+  let first = words.shift() ?? '';
+  while (words.length && `${first} ${words[0]}`.length <= 14) first = `${first} ${words.shift()}`;
   const rest = words.join(' ');
-  return [first, rest.length > 18 ? `${rest.slice(0, 17)}…` : rest];
+  if (!rest) return [first];
+  return [first, rest.length > 16 ? `${rest.slice(0, 15)}…` : rest];
 }
 
 export interface WheelArea {
@@ -126,11 +127,13 @@ export interface WheelArea {
 export function WheelChart({ areas, min, max, title }: { areas: WheelArea[]; min: number; max: number; title: string }) {
   const titleId = useId();
   const descId = useId();
-  const width = 600;
-  const height = 520;
+  // On a phone the names would be too small to read: the wheel shows the scores, the list below names them.
+  const compact = useMediaQuery('(max-width: 36em)') ?? false;
+  const width = compact ? 420 : 640;
+  const height = compact ? 420 : 540;
   const cx = width / 2;
   const cy = height / 2;
-  const radius = 170;
+  const radius = compact ? 160 : 180;
   const step = (2 * Math.PI) / Math.max(1, areas.length);
   const start = -Math.PI / 2 - step / 2;
   const point = (angle: number, r: number) => [cx + r * Math.cos(angle), cy + r * Math.sin(angle)] as const;
@@ -173,6 +176,14 @@ export function WheelChart({ areas, min, max, title }: { areas: WheelArea[]; min
           ))}
           {areas.map((area, index) => {
             const angle = start + (index + 0.5) * step;
+            if (compact) {
+              const [x, y] = point(angle, radius + 24);
+              return (
+                <text key={`l-${area.id}`} x={x} y={y + 9} textAnchor="middle" fontSize="26" fontWeight="700" fill={SERIES_COLORS[index % SERIES_COLORS.length]}>
+                  {formatScore(area.score)}
+                </text>
+              );
+            }
             const [x, y] = point(angle, radius + 26);
             const cos = Math.cos(angle);
             const anchor = Math.abs(cos) < 0.3 ? 'middle' : cos > 0 ? 'start' : 'end';
@@ -187,13 +198,12 @@ export function WheelChart({ areas, min, max, title }: { areas: WheelArea[]; min
           })}
         </svg>
       </Box>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={`${title}: the areas and their scores`}>
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={`${title}: the areas and their scores`}>
         {areas.map((area, index) => (
           <Group key={area.id} component="li" gap={8} wrap="nowrap">
             <Box w={12} h={12} style={{ borderRadius: 3, background: SERIES_COLORS[index % SERIES_COLORS.length], flexShrink: 0 }} aria-hidden />
-            <Text size="sm" truncate>
+            <Text size="sm">
               {area.name}: <Text span fw={700}>{formatScore(area.score)}</Text>
-              {area.band && <Text span c="dimmed" size="xs"> · {area.band.label}</Text>}
             </Text>
           </Group>
         ))}
@@ -215,9 +225,10 @@ export interface Series {
 export function HistoryChart({ series, min, max, title }: { series: Series[]; min: number; max: number; title: string }) {
   const titleId = useId();
   const descId = useId();
-  const width = 680;
-  const height = 260;
-  const pad = { left: 44, right: 24, top: 16, bottom: 36 };
+  const compact = useMediaQuery('(max-width: 36em)') ?? false;
+  const width = compact ? 380 : 680;
+  const height = compact ? 240 : 260;
+  const pad = { left: 40, right: compact ? 16 : 24, top: 16, bottom: 36 };
   const columns = series[0]?.points ?? [];
   const x = (index: number) => pad.left + (columns.length <= 1 ? 0.5 : index / (columns.length - 1)) * (width - pad.left - pad.right);
   const y = (value: number) => pad.top + (1 - share(value, min, max)) * (height - pad.top - pad.bottom);

@@ -129,7 +129,7 @@ function RaterForm({ token, view, onSent }: { token: string; view: RaterView; on
         <Title order={1} fz={{ base: 26, sm: 32 }}>Feedback for {name}</Title>
         <Text c="stone.8">{view.title} · please answer by {new Date(`${view.closesOn}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'long', timeZone: 'UTC' })}</Text>
       </Stack>
-      <Alert variant="light" color="cairn" icon={<IconShieldLock size={20} aria-hidden />} title={view.anonymity.shownAlone ? 'How your answers are shown' : 'Your answers are anonymous'}>
+      <Alert variant="light" color="cairn" icon={<IconShieldLock size={20} aria-hidden />} title={view.anonymity.shownAlone ? 'How your answers are shown' : 'Anonymous by design'}>
         {view.anonymity.text}
       </Alert>
       <Card padding="md" pos="sticky" top={8} style={{ zIndex: 5 }} shadow="xs">

@@ -150,9 +150,11 @@ function SelfOthersChart({ report, you }: { report: Report; you: string }) {
   for (let t = min; t <= max; t += 1) ticks.push(t);
   return (
     <Box component="figure" m={0} aria-label={`${you} and others, per competency`}>
-      <Group gap="lg" mb="sm" aria-hidden>
+      <Group gap="lg" mb="sm" wrap="wrap" aria-hidden>
         <Group gap={6}><Diamond /><Text size="xs" c="stone.8">{you === 'You' ? 'You' : `${you} (self)`}</Text></Group>
         <Group gap={6}><Dot /><Text size="xs" c="stone.8">Others (average)</Text></Group>
+        <Group gap={6}><Box w={18} h={4} bg="amber.6" style={{ borderRadius: 2 }} /><Text size="xs" c="stone.8">Self above others</Text></Group>
+        <Group gap={6}><Box w={18} h={4} bg="cairn.4" style={{ borderRadius: 2 }} /><Text size="xs" c="stone.8">Others above self</Text></Group>
       </Group>
       <Box pos="relative" h={16} ml={{ base: 0, sm: 212 }} mr={12} aria-hidden>
         {ticks.map((tick) => (

@@ -190,8 +190,8 @@ function Responses({ round }: { round: Round }) {
                     </Table.Td>
                     <Table.Td>
                       {rater.responded
-                        ? <Badge color="cairn" leftSection={<IconCircleCheck size={12} aria-hidden />}>Answered</Badge>
-                        : <Badge color="gray" leftSection={<IconClock size={12} aria-hidden />}>Waiting</Badge>}
+                        ? <Badge color="cairn" leftSection={<IconCircleCheck size={12} aria-hidden />} style={{ minWidth: 'max-content' }}>Answered</Badge>
+                        : <Badge color="gray" leftSection={<IconClock size={12} aria-hidden />} style={{ minWidth: 'max-content' }}>Waiting</Badge>}
                     </Table.Td>
                     {collecting && (
                       <Table.Td>

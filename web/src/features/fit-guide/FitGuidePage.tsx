@@ -88,7 +88,7 @@ function Introduction({ total, onStart }: { total: number; onStart: () => void }
             <Text size="sm">About three minutes, one question at a time. You can go back and change an answer.</Text>
           </List.Item>
           <List.Item icon={<ThemeIcon variant="light" radius="xl" size={30}><IconUserOff size={16} aria-hidden /></ThemeIcon>}>
-            <Text size="sm">No account needed. “I am not sure” is always a fine answer.</Text>
+            <Text size="sm">No account needed, and no wrong answers: pick the one closest to you, or “I am not sure” where it is offered.</Text>
           </List.Item>
           <List.Item icon={<ThemeIcon variant="light" radius="xl" size={30}><IconLock size={16} aria-hidden /></ThemeIcon>}>
             <Text size="sm">Nothing is stored: your result is a link you can share. Signed-in members may keep it, if they choose to.</Text>

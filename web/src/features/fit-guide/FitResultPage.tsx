@@ -2,7 +2,7 @@ import {
   Alert, Anchor, Badge, Button, Card, Checkbox, CopyButton, Divider, Group, List, Progress, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title,
 } from '@mantine/core';
 import {
-  IconArrowRight, IconBook2, IconCheck, IconCompass, IconCopy, IconDeviceFloppy, IconLink, IconMessageCircleQuestion, IconRefresh, IconRoute, IconScale, IconUsersGroup,
+  IconArrowRight, IconBook2, IconCheck, IconChevronDown, IconCompass, IconCopy, IconDeviceFloppy, IconLink, IconMessageCircleQuestion, IconRefresh, IconRoute, IconScale, IconUsersGroup,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -76,7 +76,7 @@ export function ResultView({ result, guide, inApp = false }: { result: FitResult
         <ReasonsSection
           title="Worth weighing"
           description="Some of your answers point the other way: this is why the confidence is not higher."
-          reasons={result.considerations} guide={guide} answers={result.answers}
+          reasons={result.considerations} guide={guide} answers={result.answers} limit={3}
         />
       )}
       {!inApp && <NextSteps steps={result.nextSteps} />}
@@ -126,8 +126,13 @@ function Balance({ result }: { result: FitResult }) {
   );
 }
 
-function ReasonsSection({ title, description, reasons, guide, answers }: { title: string; description: string; reasons: Reason[]; guide: Guide; answers: Record<string, string> }) {
+/** The reasons, strongest first; past the first few, behind a button, so the page stays calm. */
+function ReasonsSection({ title, description, reasons, guide, answers, limit = 4 }: {
+  title: string; description: string; reasons: Reason[]; guide: Guide; answers: Record<string, string>; limit?: number;
+}) {
+  const [all, setAll] = useState(false);
   if (reasons.length === 0) return null;
+  const shown = all || reasons.length <= limit + 1 ? reasons : reasons.slice(0, limit);
   return (
     <Stack gap="sm" component="section" aria-label={title}>
       <Stack gap={2}>
@@ -135,7 +140,7 @@ function ReasonsSection({ title, description, reasons, guide, answers }: { title
         <Text size="sm" c="dimmed">{description}</Text>
       </Stack>
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {reasons.map((reason) => (
+        {shown.map((reason) => (
           <Card component="li" key={reason.id} padding="lg">
             <Stack gap="sm">
               <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
@@ -147,6 +152,11 @@ function ReasonsSection({ title, description, reasons, guide, answers }: { title
           </Card>
         ))}
       </Stack>
+      {shown.length < reasons.length && (
+        <Button variant="subtle" onClick={() => setAll(true)} w="fit-content" rightSection={<IconChevronDown size={16} aria-hidden />}>
+          Show {reasons.length - shown.length} more {reasons.length - shown.length === 1 ? 'reason' : 'reasons'}
+        </Button>
+      )}
     </Stack>
   );
 }
