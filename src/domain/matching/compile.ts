@@ -71,6 +71,9 @@ export interface ListFeature {
   words: number;
   /** How many items each mentor has. */
   mentorCount: Int32Array;
+  /** Mentors holding each item (CSR by item id): the inverted index row scoring walks. */
+  holderStart: Int32Array;
+  holders: Int32Array;
 }
 
 export interface ResolvedConfig {
@@ -212,11 +215,21 @@ function listFeature(vocab: Vocabulary, menteeLists: number[][], mentorLists: nu
   const words = vocab.words;
   const bits = new Uint32Array(mentorLists.length * words);
   const mentorCount = new Int32Array(mentorLists.length);
+  const holderStart = new Int32Array(vocab.labels.length + 1);
   mentorLists.forEach((list, j) => {
-    for (const id of list) bits[j * words + (id >> 5)]! |= 1 << (id & 31);
+    for (const id of list) {
+      bits[j * words + (id >> 5)]! |= 1 << (id & 31);
+      holderStart[id + 1]!++;
+    }
     mentorCount[j] = list.length;
   });
-  return { ...csr(menteeLists), bits, words, mentorCount };
+  for (let id = 0; id < vocab.labels.length; id++) holderStart[id + 1]! += holderStart[id]!;
+  const holders = new Int32Array(holderStart[vocab.labels.length]!);
+  const at = holderStart.slice(0, vocab.labels.length);
+  mentorLists.forEach((list, j) => {
+    for (const id of list) holders[at[id]!++] = j;
+  });
+  return { ...csr(menteeLists), bits, words, mentorCount, holderStart, holders };
 }
 
 /** Units for 0 … k matched items out of each mentee's list: round(weight × k / length). */

@@ -2,22 +2,25 @@
  * Exact min-cost assignment with capacities: successive shortest paths with Dijkstra and node
  * potentials (the Hungarian method generalized to capacities), on a sparse bipartite graph.
  *
- * Rows send `rowUnits[r]` units each; columns take at most `colCapacity[c]`; a unit goes along an
- * arc (row, column), at most one unit per arc, or to a "dummy" column of unlimited capacity at
- * `dummyCost` (the unit stays unassigned). Costs are non-negative integers, so every sum is exact.
+ * The network: rows send `rowUnits[r]` units each, along an arc (row, column) — at most one unit
+ * per arc, at its cost — or to a "dummy" of unlimited capacity at `dummyCost` (the unit stays
+ * unassigned); columns take at most `colCapacity[c]` and pass them to a sink, as does the dummy.
+ * Costs are non-negative integers, so every sum is exact.
  *
- * Units are added one at a time; each is routed along a shortest path in the residual graph (from
- * its row, forward along unused arcs, backward along used ones, to a column with room or to the
- * dummy). Adding one unit of supply along a shortest path keeps the flow of least cost for the
- * supplies so far (the successive-shortest-path theorem), so after the last unit the assignment is
- * of least cost. Potentials keep every residual arc's reduced cost ≥ 0 so Dijkstra applies; a
- * column with room is never passed through, so all such columns (and the dummy) keep potential 0
- * and the first one Dijkstra settles ends the search. Only settled nodes' potentials change
- * (π += d − d_end; the others keep theirs, which is the usual update shifted by the constant d_end).
+ * Units are added one at a time, each routed along a shortest path in the residual
+ * graph (from its row, forward along unused arcs, backward along used ones, to a column with room
+ * or to the dummy). Adding a unit of supply along a shortest path keeps the flow of least cost for
+ * the supplies so far (the successive-shortest-path theorem). Potentials π keep every residual
+ * arc's reduced cost (cost + π(from) − π(to)) ≥ 0 so Dijkstra applies; a column with room is never
+ * passed through, so such columns, the dummy and the sink keep potential 0 and the first one
+ * settled ends the search. Only settled nodes' potentials change (π += d − d_end: the usual update
+ * shifted by the constant d_end).
  *
- * The final potentials are the dual solution the caller checks (see solve.ts): for a row r and a
- * column c, with arc value w = D − cost (D = dummyCost), (D + π_r) + (−π_c) ≥ w on every arc not
- * used, both parts ≥ 0, and 0 on rows with units left at the dummy and on columns with room.
+ * The final potentials are the dual solution the caller checks (see solve.ts): rows D + π(r),
+ * columns −π(c), with D = dummyCost. (A warm start from the previous round's flow, repairing the
+ * new arcs by cancelling negative cycles, was tried and dropped: with the sink in the residual
+ * graph every repair search spread over nearly all matched columns, and at 20,000 × 5,000 one
+ * round took a minute where a cold solve takes half a second.)
  */
 
 export interface AssignmentProblem {
@@ -38,8 +41,11 @@ export interface AssignmentSolution {
   arcFlow: Uint8Array;
   /** Units each row left at the dummy. */
   rowDummy: Int32Array;
-  rowPotential: Float64Array;
-  colPotential: Float64Array;
+  /** Dual prices (see the file's comment). */
+  rowDual: Float64Array;
+  colDual: Float64Array;
+  /** Shortest-path searches (one per unit). */
+  searches: number;
 }
 
 /** A binary min-heap of (key, node) with lazy deletion: stale entries are skipped when popped. */
@@ -70,7 +76,7 @@ class Heap {
     nodes[i] = node;
   }
 
-  /** Removes the least entry; read topKey/topNode first. */
+  /** Removes the least entry; read keys[0]/nodes[0] first. */
   pop(): void {
     const keys = this.keys, nodes = this.nodes;
     const last = --this.size;
@@ -98,12 +104,12 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
   const arcRow = new Int32Array(A);
   for (let r = 0; r < R; r++) arcRow.fill(r, arcStart[r]!, arcStart[r + 1]!);
   const arcFlow = new Uint8Array(A);
+  const rowDummy = new Int32Array(R);
+  const pot = new Float64Array(N);
   const colUsed = new Int32Array(C);
   // Arcs carrying a unit into each column, as a linked list (capacities are small).
   const colHead = new Int32Array(C).fill(-1);
   const arcNext = new Int32Array(A).fill(-1);
-  const rowDummy = new Int32Array(R);
-  const pot = new Float64Array(N);
   const dist = new Float64Array(N);
   const reached = new Int32Array(N);
   const settled = new Int32Array(N);
@@ -112,6 +118,7 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
   const order = new Int32Array(N);
   const heap = new Heap();
   let stamp = 0;
+  let searches = 0;
 
   const assign = (a: number) => {
     const c = arcCol[a]!;
@@ -132,10 +139,20 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
     }
     arcNext[a] = -1;
   };
+  const relax = (node: number, nd: number, from: number) => {
+    if (reached[node] !== stamp || nd < dist[node]!) {
+      reached[node] = stamp;
+      dist[node] = nd;
+      via[node] = from;
+      heap.push(nd, node);
+    }
+  };
 
+  // Route every unit along a shortest path from its row.
   for (let source = 0; source < R; source++) {
     for (let unit = 0; unit < rowUnits[source]!; unit++) {
       stamp++;
+      searches++;
       heap.size = 0;
       dist[source] = 0;
       reached[source] = stamp;
@@ -157,33 +174,13 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
           for (let a = arcStart[x]!, to = arcStart[x + 1]!; a < to; a++) {
             if (arcFlow[a]) continue;
             const y = R + arcCol[a]!;
-            if (settled[y] === stamp) continue;
-            const nd = base + arcCost[a]! - pot[y]!;
-            if (reached[y] !== stamp || nd < dist[y]!) {
-              reached[y] = stamp;
-              dist[y] = nd;
-              via[y] = a;
-              heap.push(nd, y);
-            }
+            if (settled[y] !== stamp) relax(y, base + arcCost[a]! - pot[y]!, a);
           }
-          const nd = base + dummyCost; // the dummy's potential stays 0
-          if (reached[DUMMY] !== stamp || nd < dist[DUMMY]!) {
-            reached[DUMMY] = stamp;
-            dist[DUMMY] = nd;
-            via[DUMMY] = x;
-            heap.push(nd, DUMMY);
-          }
+          relax(DUMMY, base + dummyCost, x); // the dummy's potential stays 0
         } else {
           for (let a = colHead[x - R]!; a !== -1; a = arcNext[a]!) {
             const y = arcRow[a]!;
-            if (settled[y] === stamp) continue;
-            const nd = base - arcCost[a]! - pot[y]!;
-            if (reached[y] !== stamp || nd < dist[y]!) {
-              reached[y] = stamp;
-              dist[y] = nd;
-              via[y] = a;
-              heap.push(nd, y);
-            }
+            if (settled[y] !== stamp) relax(y, base - arcCost[a]! - pot[y]!, a);
           }
         }
       }
@@ -192,8 +189,8 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
         const v = order[k]!;
         pot[v] = pot[v]! + dist[v]! - dEnd;
       }
-      // Walk the path back: the last row takes the end column (or leaves a unit at the dummy), each
-      // earlier row takes the column the next one gave up.
+      // Walk the path back: the last row takes the end column (or leaves a unit at the dummy),
+      // each earlier row takes the column the next one gave up.
       let row: number;
       if (end === DUMMY) {
         row = via[DUMMY]!;
@@ -212,5 +209,10 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
       }
     }
   }
-  return { arcFlow, rowDummy, rowPotential: pot.slice(0, R), colPotential: pot.slice(R, R + C) };
+
+  const rowDual = new Float64Array(R);
+  const colDual = new Float64Array(C);
+  for (let r = 0; r < R; r++) rowDual[r] = dummyCost + pot[r]!;
+  for (let c = 0; c < C; c++) colDual[c] = -pot[R + c]!;
+  return { arcFlow, rowDummy, rowDual, colDual, searches };
 }

@@ -22,138 +22,238 @@ import type { Blocker } from './types.ts';
 const SKILLS = 0, GOALS = 1, INTERESTS = 2, EXPERIENCE = 3, DEPARTMENT = 4, TIME_ZONE = 5, LANGUAGE = 6, PREFERENCES = 7, INCLUSION = 8;
 
 export class RowScorer {
+  private readonly c: CompiledMatching;
   private readonly stamp: Int32Array;
   private readonly named: Float64Array;
+  /** Shared-item counts per mentor for row(): skills, goals, interests, identities (4 × m). */
+  private readonly counts: Uint8Array;
   private tag = 0;
+  private mentee = -1;
+  // The current mentee's data, read once by begin() so that score() touches only the mentor's.
+  private speaks = false;
+  private skillFrom = 0; private skillTo = 0; private skillBase = 0;
+  private goalFrom = 0; private goalTo = 0; private goalBase = 0;
+  private interestFrom = 0; private interestTo = 0;
+  private languageFrom = 0; private languageTo = 0;
+  private inclusionFrom = 0; private inclusionTo = 0; private inclusionBase = 0;
+  private required = -1;
+  private department = -1;
+  private years = 0;
+  private zoneRow = -1;
+  private preferences = 0; private preferredFrom = 0; private preferredTo = 0; private minYears = 0;
+  private readonly departmentMode: number;
+  private readonly wInterests: number;
+  private readonly wLanguage: number;
+  private readonly wDepartment: number;
+  private readonly wExperience: number;
+  private readonly wPreferences: number;
+  private readonly gapMin: number; private readonly gapMax: number; private readonly gapTolerance: number;
 
-  constructor(private readonly c: CompiledMatching) {
+  constructor(c: CompiledMatching) {
+    this.c = c;
     this.stamp = new Int32Array(c.m);
     this.named = new Float64Array(c.m);
+    this.counts = new Uint8Array(4 * c.m);
+    this.departmentMode = c.config.departmentPreference === 'same' ? 1 : c.config.departmentPreference === 'different' ? 2 : 0;
+    this.wInterests = c.weightUnits[INTERESTS]!;
+    this.wLanguage = Math.round(c.weightUnits[LANGUAGE]!);
+    this.wDepartment = Math.round(c.weightUnits[DEPARTMENT]!);
+    this.wExperience = c.weightUnits[EXPERIENCE]!;
+    this.wPreferences = c.weightUnits[PREFERENCES]!;
+    this.gapMin = c.config.experienceGap.min;
+    this.gapMax = c.config.experienceGap.max;
+    this.gapTolerance = c.config.experienceGap.tolerance;
+  }
+
+  /** Prepares scoring mentee i against mentors (call end() after). */
+  begin(i: number): void {
+    const c = this.c;
+    this.mentee = i;
+    const tag = ++this.tag;
+    for (let k = c.blocked.start[i]!; k < c.blocked.start[i + 1]!; k++) this.stamp[c.blocked.mentor[k]!] = tag;
+    for (let k = c.namedMentors.start[i]!; k < c.namedMentors.start[i + 1]!; k++) this.named[c.namedMentors.mentor[k]!] = c.namedMentors.value[k]!;
+    this.speaks = c.menteeSpeaksProgram[i] === 1;
+    this.skillFrom = c.skills.start[i]!; this.skillTo = c.skills.start[i + 1]!; this.skillBase = this.skillFrom + i;
+    this.goalFrom = c.goals.start[i]!; this.goalTo = c.goals.start[i + 1]!; this.goalBase = this.goalFrom + i;
+    this.interestFrom = c.interests.start[i]!; this.interestTo = c.interests.start[i + 1]!;
+    this.languageFrom = c.languages.start[i]!; this.languageTo = c.languages.start[i + 1]!;
+    this.inclusionFrom = c.inclusion.start[i]!; this.inclusionTo = c.inclusion.start[i + 1]!; this.inclusionBase = this.inclusionFrom + i;
+    this.required = c.menteeRequiredLanguage[i]!;
+    this.department = c.menteeDepartment[i]!;
+    this.years = c.menteeYears[i]!;
+    this.zoneRow = c.menteeZone[i]! >= 0 ? c.menteeZone[i]! * c.zoneClasses : -1;
+    this.preferences = c.preferenceCount[i]!;
+    this.preferredFrom = c.preferredDepartments.start[i]!; this.preferredTo = c.preferredDepartments.start[i + 1]!;
+    this.minYears = c.preferredMinYears[i]!;
+  }
+
+  end(): void {
+    const c = this.c, i = this.mentee;
+    for (let k = c.namedMentors.start[i]!; k < c.namedMentors.start[i + 1]!; k++) this.named[c.namedMentors.mentor[k]!] = 0;
+    this.mentee = -1;
   }
 
   /**
-   * out[j] = units of the pair (mentee i, mentor j) when it may be proposed, -1 when not: a hard
+   * Units of the pair (current mentee, mentor j) when it may be proposed, -1 when not: a hard
    * constraint, a mentor paused or without capacity left, or a score under the minimum.
    */
-  row(i: number, out: Int32Array): void {
+  score(j: number): number {
     const c = this.c;
-    const m = c.m;
-    if (!c.menteeSpeaksProgram[i]) {
-      out.fill(-1, 0, m);
-      return;
+    if (!this.speaks || c.mentorPaused[j] || c.mentorRemaining[j]! <= 0 || !c.mentorSpeaksProgram[j] || this.stamp[j] === this.tag) return -1;
+    const required = this.required;
+    if (required >= 0 && !(c.languages.bits[j * c.languages.words + (required >> 5)]! & (1 << (required & 31)))) return -1;
+    let units = 0;
+    if (this.skillTo > this.skillFrom) {
+      const items = c.skills.items, bits = c.skills.bits, base = j * c.skills.words;
+      let k = 0;
+      for (let s = this.skillFrom; s < this.skillTo; s++) {
+        const id = items[s]!;
+        if (bits[base + (id >> 5)]! & (1 << (id & 31))) k++;
+      }
+      units += c.skillUnits[this.skillBase + k]!;
     }
-    const tag = ++this.tag;
-    const stamp = this.stamp;
-    for (let k = c.blocked.start[i]!; k < c.blocked.start[i + 1]!; k++) stamp[c.blocked.mentor[k]!] = tag;
-    const named = this.named;
-    const namedFrom = c.namedMentors.start[i]!, namedTo = c.namedMentors.start[i + 1]!;
-    for (let k = namedFrom; k < namedTo; k++) named[c.namedMentors.mentor[k]!] = c.namedMentors.value[k]!;
+    if (this.goalTo > this.goalFrom) {
+      const items = c.goals.items, bits = c.goals.bits, base = j * c.goals.words;
+      let k = 0;
+      for (let s = this.goalFrom; s < this.goalTo; s++) {
+        const id = items[s]!;
+        if (bits[base + (id >> 5)]! & (1 << (id & 31))) k++;
+      }
+      units += c.goalUnits[this.goalBase + k]!;
+    }
+    if (this.interestTo > this.interestFrom) {
+      const items = c.interests.items, bits = c.interests.bits, base = j * c.interests.words;
+      let k = 0;
+      for (let s = this.interestFrom; s < this.interestTo; s++) {
+        const id = items[s]!;
+        if (bits[base + (id >> 5)]! & (1 << (id & 31))) k++;
+      }
+      if (k > 0) units += Math.round((this.wInterests * k) / Math.min(this.interestTo - this.interestFrom, c.interests.mentorCount[j]!));
+    }
+    // Experience (experienceValue, inlined: NaN gaps fail every comparison and score 0).
+    const gap = c.mentorYears[j]! - this.years;
+    if (gap >= this.gapMin && gap <= this.gapMax) units += Math.round(this.wExperience);
+    else if (this.gapTolerance > 0 && gap === gap) {
+      const value = 1 - (gap < this.gapMin ? this.gapMin - gap : gap - this.gapMax) / this.gapTolerance;
+      if (value > 0) units += Math.round(this.wExperience * value);
+    }
+    if (this.departmentMode !== 0 && this.department >= 0) {
+      const theirs = c.mentorDepartment[j]!;
+      if (theirs >= 0 && (this.departmentMode === 1 ? theirs === this.department : theirs !== this.department)) units += this.wDepartment;
+    }
+    if (this.zoneRow >= 0 && c.mentorZone[j]! >= 0) units += c.zoneUnits[this.zoneRow + c.mentorZone[j]!]!;
+    if (this.languageTo > this.languageFrom) {
+      const items = c.languages.items, bits = c.languages.bits, base = j * c.languages.words;
+      for (let s = this.languageFrom; s < this.languageTo; s++) {
+        const id = items[s]!;
+        if (bits[base + (id >> 5)]! & (1 << (id & 31))) {
+          units += this.wLanguage;
+          break;
+        }
+      }
+    }
+    if (this.preferences > 0) {
+      let met = this.named[j]!;
+      const theirs = c.mentorDepartment[j]!;
+      for (let s = this.preferredFrom; s < this.preferredTo; s++) {
+        if (c.preferredDepartments.items[s] === theirs) {
+          met += 1;
+          break;
+        }
+      }
+      if (c.mentorYears[j]! >= this.minYears) met += 1; // false when either is NaN
+      units += Math.round(this.wPreferences * (met / this.preferences));
+    }
+    if (this.inclusionTo > this.inclusionFrom) {
+      const items = c.inclusion.items, bits = c.inclusion.bits, base = j * c.inclusion.words;
+      let k = 0;
+      for (let s = this.inclusionFrom; s < this.inclusionTo; s++) {
+        const id = items[s]!;
+        if (bits[base + (id >> 5)]! & (1 << (id & 31))) k++;
+      }
+      units += c.inclusionUnits[this.inclusionBase + k]!;
+    }
+    return units >= c.minimumUnits ? units : -1;
+  }
 
-    const skillItems = c.skills.items, skillBits = c.skills.bits, skillWords = c.skills.words;
-    const skillFrom = c.skills.start[i]!, skillTo = c.skills.start[i + 1]!, skillTable = c.skillUnits, skillBase = skillFrom + i;
-    const goalItems = c.goals.items, goalBits = c.goals.bits, goalWords = c.goals.words;
-    const goalFrom = c.goals.start[i]!, goalTo = c.goals.start[i + 1]!, goalTable = c.goalUnits, goalBase = goalFrom + i;
-    const interestItems = c.interests.items, interestBits = c.interests.bits, interestWords = c.interests.words, interestCount = c.interests.mentorCount;
-    const interestFrom = c.interests.start[i]!, interestTo = c.interests.start[i + 1]!, interestLength = interestTo - interestFrom;
-    const wInterests = c.weightUnits[INTERESTS]!;
-    const languageItems = c.languages.items, languageBits = c.languages.bits, languageWords = c.languages.words;
-    const languageFrom = c.languages.start[i]!, languageTo = c.languages.start[i + 1]!;
-    const wLanguage = Math.round(c.weightUnits[LANGUAGE]!);
-    const inclusionItems = c.inclusion.items, inclusionBits = c.inclusion.bits, inclusionWords = c.inclusion.words;
-    const inclusionFrom = c.inclusion.start[i]!, inclusionTo = c.inclusion.start[i + 1]!, inclusionTable = c.inclusionUnits, inclusionBase = inclusionFrom + i;
-    const required = c.menteeRequiredLanguage[i]!;
-    const department = c.menteeDepartment[i]!, mentorDepartment = c.mentorDepartment;
-    const departmentMode = c.config.departmentPreference === 'same' ? 1 : c.config.departmentPreference === 'different' ? 2 : 0;
-    const wDepartment = Math.round(c.weightUnits[DEPARTMENT]!);
-    const menteeYears = c.menteeYears[i]!, mentorYears = c.mentorYears;
-    const range = c.config.experienceGap, wExperience = c.weightUnits[EXPERIENCE]!;
-    const zone = c.menteeZone[i]!, zoneRow = zone * c.zoneClasses, zoneUnits = c.zoneUnits, mentorZone = c.mentorZone;
-    const preferences = c.preferenceCount[i]!, wPreferences = c.weightUnits[PREFERENCES]!;
-    const preferredFrom = c.preferredDepartments.start[i]!, preferredTo = c.preferredDepartments.start[i + 1]!, preferredItems = c.preferredDepartments.items;
-    const minYears = c.preferredMinYears[i]!;
-    const paused = c.mentorPaused, remaining = c.mentorRemaining, speaksProgram = c.mentorSpeaksProgram;
-    const minimum = c.minimumUnits;
-
+  /**
+   * out[j] = score(j) for every mentor j, faster: shared skills, goals, interests and identities
+   * are counted by walking each of the mentee's items' mentors (an inverted index) instead of
+   * testing every mentor's bits, then one pass adds up the criteria. A test holds it equal to score().
+   */
+  row(i: number, out: Int32Array): void {
+    const c = this.c, m = c.m;
+    const counts = this.counts;
+    this.begin(i);
+    const scatter = (feature: CompiledMatching['skills'], from: number, to: number, offset: number) => {
+      for (let s = from; s < to; s++) {
+        const id = feature.items[s]!;
+        for (let h = feature.holderStart[id]!, end = feature.holderStart[id + 1]!; h < end; h++) counts[offset + feature.holders[h]!]!++;
+      }
+    };
+    scatter(c.skills, this.skillFrom, this.skillTo, 0);
+    scatter(c.goals, this.goalFrom, this.goalTo, m);
+    scatter(c.interests, this.interestFrom, this.interestTo, 2 * m);
+    scatter(c.inclusion, this.inclusionFrom, this.inclusionTo, 3 * m);
+    const paused = c.mentorPaused, remaining = c.mentorRemaining, speaksProgram = c.mentorSpeaksProgram, stamp = this.stamp, tag = this.tag;
+    const required = this.required, languageBits = c.languages.bits, languageWords = c.languages.words;
+    const skillUnits = c.skillUnits, skillBase = this.skillBase, goalUnits = c.goalUnits, goalBase = this.goalBase;
+    const inclusionUnits = c.inclusionUnits, inclusionBase = this.inclusionBase;
+    const interestLength = this.interestTo - this.interestFrom, interestCount = c.interests.mentorCount, wInterests = this.wInterests;
+    const mentorYears = c.mentorYears, years = this.years, gapMin = this.gapMin, gapMax = this.gapMax, gapTolerance = this.gapTolerance, wExperience = this.wExperience;
+    const wExperienceFull = Math.round(wExperience);
+    const departmentMode = this.departmentMode, department = this.department, mentorDepartment = c.mentorDepartment, wDepartment = this.wDepartment;
+    const zoneRow = this.zoneRow, mentorZone = c.mentorZone, zoneUnits = c.zoneUnits;
+    const languageItems = c.languages.items, languageFrom = this.languageFrom, languageTo = this.languageTo, wLanguage = this.wLanguage;
+    const preferences = this.preferences, named = this.named, preferredItems = c.preferredDepartments.items, preferredFrom = this.preferredFrom, preferredTo = this.preferredTo;
+    const minYears = this.minYears, wPreferences = this.wPreferences, minimum = c.minimumUnits;
+    const canSpeak = this.speaks;
     for (let j = 0; j < m; j++) {
-      if (paused[j] || remaining[j]! <= 0 || !speaksProgram[j] || stamp[j] === tag) {
+      if (!canSpeak || paused[j] || remaining[j]! <= 0 || !speaksProgram[j] || stamp[j] === tag
+        || (required >= 0 && !(languageBits[j * languageWords + (required >> 5)]! & (1 << (required & 31))))) {
         out[j] = -1;
         continue;
       }
-      if (required >= 0 && !(languageBits[j * languageWords + (required >> 5)]! & (1 << (required & 31)))) {
-        out[j] = -1;
-        continue;
+      let units = skillUnits[skillBase + counts[j]!]! + goalUnits[goalBase + counts[m + j]!]! + inclusionUnits[inclusionBase + counts[3 * m + j]!]!;
+      const k = counts[2 * m + j]!;
+      if (k > 0) units += Math.round((wInterests * k) / Math.min(interestLength, interestCount[j]!));
+      const gap = mentorYears[j]! - years;
+      if (gap >= gapMin && gap <= gapMax) units += wExperienceFull;
+      else if (gapTolerance > 0 && gap === gap) {
+        const value = 1 - (gap < gapMin ? gapMin - gap : gap - gapMax) / gapTolerance;
+        if (value > 0) units += Math.round(wExperience * value);
       }
-      let units = 0;
-      if (skillTo > skillFrom) {
-        let k = 0;
-        const base = j * skillWords;
-        for (let s = skillFrom; s < skillTo; s++) {
-          const id = skillItems[s]!;
-          if (skillBits[base + (id >> 5)]! & (1 << (id & 31))) k++;
-        }
-        units += skillTable[skillBase + k]!;
-      }
-      if (goalTo > goalFrom) {
-        let k = 0;
-        const base = j * goalWords;
-        for (let s = goalFrom; s < goalTo; s++) {
-          const id = goalItems[s]!;
-          if (goalBits[base + (id >> 5)]! & (1 << (id & 31))) k++;
-        }
-        units += goalTable[goalBase + k]!;
-      }
-      if (interestLength > 0) {
-        let k = 0;
-        const base = j * interestWords;
-        for (let s = interestFrom; s < interestTo; s++) {
-          const id = interestItems[s]!;
-          if (interestBits[base + (id >> 5)]! & (1 << (id & 31))) k++;
-        }
-        if (k > 0) units += Math.round((wInterests * k) / Math.min(interestLength, interestCount[j]!));
-      }
-      units += Math.round(wExperience * experienceValue(mentorYears[j]! - menteeYears, range));
       if (departmentMode !== 0 && department >= 0) {
         const theirs = mentorDepartment[j]!;
         if (theirs >= 0 && (departmentMode === 1 ? theirs === department : theirs !== department)) units += wDepartment;
       }
-      if (zone >= 0 && mentorZone[j]! >= 0) units += zoneUnits[zoneRow + mentorZone[j]!]!;
-      if (languageTo > languageFrom) {
-        const base = j * languageWords;
-        for (let s = languageFrom; s < languageTo; s++) {
-          const id = languageItems[s]!;
-          if (languageBits[base + (id >> 5)]! & (1 << (id & 31))) {
-            units += wLanguage;
-            break;
-          }
+      if (zoneRow >= 0 && mentorZone[j]! >= 0) units += zoneUnits[zoneRow + mentorZone[j]!]!;
+      const base = j * languageWords;
+      for (let s = languageFrom; s < languageTo; s++) {
+        const id = languageItems[s]!;
+        if (languageBits[base + (id >> 5)]! & (1 << (id & 31))) {
+          units += wLanguage;
+          break;
         }
       }
       if (preferences > 0) {
         let met = named[j]!;
-        if (preferredTo > preferredFrom) {
-          const theirs = mentorDepartment[j]!;
-          for (let s = preferredFrom; s < preferredTo; s++) {
-            if (preferredItems[s] === theirs) {
-              met += 1;
-              break;
-            }
+        const theirs = mentorDepartment[j]!;
+        for (let s = preferredFrom; s < preferredTo; s++) {
+          if (preferredItems[s] === theirs) {
+            met += 1;
+            break;
           }
         }
-        if (mentorYears[j]! >= minYears) met += 1; // false when either is NaN
+        if (mentorYears[j]! >= minYears) met += 1;
         units += Math.round(wPreferences * (met / preferences));
-      }
-      if (inclusionTo > inclusionFrom) {
-        let k = 0;
-        const base = j * inclusionWords;
-        for (let s = inclusionFrom; s < inclusionTo; s++) {
-          const id = inclusionItems[s]!;
-          if (inclusionBits[base + (id >> 5)]! & (1 << (id & 31))) k++;
-        }
-        units += inclusionTable[inclusionBase + k]!;
       }
       out[j] = units >= minimum ? units : -1;
     }
-    for (let k = namedFrom; k < namedTo; k++) named[c.namedMentors.mentor[k]!] = 0;
+    counts.fill(0);
+    this.end();
   }
+
 }
 
 /** What one criterion found for a pair: its value, its units and the items behind it (interned ids). */

@@ -42,6 +42,10 @@ import { SCALE } from './compile.ts';
 
 const DEFAULT_CANDIDATES_PER_MENTEE = 12;
 const DEFAULT_CANDIDATES_PER_MENTOR_SLOT = 2;
+/** Each mentee's best `candidatesPerMentee × RESERVE_FACTOR` mentors are scored once and kept: the solver's candidates, then a reserve the optimality check reads instead of scoring again. */
+const RESERVE_FACTOR = 6;
+/** Pairs a mentee may gain per round of the check. */
+const ADDED_PER_MENTEE = 4;
 /** Sums of units must stay exact in doubles. */
 const EXACT_LIMIT = 2 ** 50;
 
@@ -60,7 +64,11 @@ interface Candidates {
   start: Int32Array;
   mentor: Int32Array;
   units: Int32Array;
-  /** Highest score among the mentee's allowed pairs left out (-1: none left out). */
+  /** The mentee's next best mentors after its candidates, scored (CSR like the candidates, best first): the check reads these instead of scoring again. */
+  reserveStart: Int32Array;
+  reserveMentor: Int32Array;
+  reserveUnits: Int32Array;
+  /** Highest score among the mentee's allowed pairs in neither its candidates nor its reserve (-1: none). */
   menteeBound: Float64Array;
   /** Highest score among the mentor's allowed pairs left out of its own list (-1: none). */
   mentorBound: Float64Array;
@@ -84,6 +92,12 @@ interface Context {
   scorer: RowScorer;
   row: Int32Array;
   rounds: number;
+  /** Pairs the check had to score again. */
+  rescored: number;
+  /** Checks against every pair (the others read only the reserves). */
+  fullChecks: number;
+  /** Shortest-path searches the solver ran. */
+  searches: number;
   candidates: Candidates;
   orientation: 'mentees' | 'mentors';
 }
@@ -110,6 +124,7 @@ function buildPool(c: CompiledMatching): Pool {
 function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMentee: number, perSlot: number): Candidates {
   const { pool, scorer, row } = ctx;
   const nP = pool.mentees.length, mP = pool.mentors.length;
+  const tracked = perMentee * RESERVE_FACTOR;
   const menteeBound = new Float64Array(nP).fill(-1);
   const mentorBound = new Float64Array(mP).fill(-1);
   const allowedPerMentee = new Int32Array(nP);
@@ -138,39 +153,37 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
     heapMentee[base + i] = pm;
   };
 
-  const topMentor = new Int32Array(perMentee);
-  const topUnits = new Int32Array(perMentee);
-  const lists: Int32Array[] = new Array(nP);
-  const listUnits: Int32Array[] = new Array(nP);
+  // Each mentee's best `tracked` mentors, best first (ties: lower mentor index): the first
+  // `perMentee` become candidates, the rest its reserve.
+  const allowedUnits = new Int32Array(mP);
+  const allowedMentor = new Int32Array(mP);
+  const scratch = new Int32Array(mP);
+  const order = new Int32Array(mP);
+  const topStart = new Int32Array(nP + 1);
+  let topAll = new Int32Array(Math.min(nP * tracked, 1 << 20));
+  let topAllUnits = new Int32Array(topAll.length);
   let allowedPairs = 0;
   for (let p = 0; p < nP; p++) {
     scorer.row(pool.mentees[p]!, row);
-    let kept = 0;
-    let bound = -1;
     let allowed = 0;
     for (let q = 0; q < mP; q++) {
       const units = row[pool.mentors[q]!]!;
       if (units < 0) continue;
-      allowed++;
+      allowedUnits[allowed] = units;
+      allowedMentor[allowed++] = q;
       allowedPerMentor[q]!++;
-      // The mentee's own top list, best first (ties: lower mentor index first, as q increases).
-      if (kept < perMentee || units > topUnits[kept - 1]!) {
-        if (kept === perMentee) {
-          if (topUnits[kept - 1]! > bound) bound = topUnits[kept - 1]!;
-          kept--;
-        }
-        let k = kept++;
-        while (k > 0 && topUnits[k - 1]! < units) {
-          topUnits[k] = topUnits[k - 1]!;
-          topMentor[k] = topMentor[k - 1]!;
-          k--;
-        }
-        topUnits[k] = units;
-        topMentor[k] = q;
-      } else if (units > bound) bound = units;
-      // The mentor's heap.
+      // The mentor's heap. Mentees come in increasing order, so an equal score loses to the kept one.
       const base = heapStart[q]!, size = heapSize[q]!, limit = heapStart[q + 1]! - base;
-      if (size < limit) {
+      if (size === limit) {
+        if (units <= heapUnits[base]!) {
+          if (units > mentorBound[q]!) mentorBound[q] = units;
+          continue;
+        }
+        if (heapUnits[base]! > mentorBound[q]!) mentorBound[q] = heapUnits[base]!;
+        heapUnits[base] = units;
+        heapMentee[base] = p;
+        siftDown(base, size);
+      } else {
         let i = size;
         heapSize[q] = size + 1;
         while (i > 0) {
@@ -182,57 +195,235 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
         }
         heapUnits[base + i] = units;
         heapMentee[base + i] = p;
-      } else if (worse(heapUnits[base]!, heapMentee[base]!, units, p)) {
-        if (heapUnits[base]! > mentorBound[q]!) mentorBound[q] = heapUnits[base]!;
-        heapUnits[base] = units;
-        heapMentee[base] = p;
-        siftDown(base, size);
-      } else if (units > mentorBound[q]!) mentorBound[q] = units;
+      }
     }
     allowedPairs += allowed;
     allowedPerMentee[p] = allowed;
+    // Keep the best `tracked`: everything above the tracked-th best score, then ties at it by mentor index.
+    let kept = 0;
+    let bound = -1;
+    if (allowed <= tracked) {
+      for (let k = 0; k < allowed; k++) order[kept++] = k;
+    } else {
+      scratch.set(allowedUnits.subarray(0, allowed));
+      const cut = kthLargest(scratch, allowed, tracked);
+      let above = 0;
+      for (let k = 0; k < allowed; k++) if (allowedUnits[k]! > cut) above++;
+      let ties = tracked - above;
+      for (let k = 0; k < allowed; k++) {
+        const units = allowedUnits[k]!;
+        if (units > cut || (units === cut && ties-- > 0)) order[kept++] = k;
+        else if (units > bound) bound = units;
+      }
+    }
+    const chosen = order.subarray(0, kept);
+    chosen.sort((a, b) => allowedUnits[b]! - allowedUnits[a]! || a - b);
     menteeBound[p] = bound;
-    lists[p] = topMentor.slice(0, kept);
-    listUnits[p] = topUnits.slice(0, kept);
+    if (topStart[p]! + kept > topAll.length) {
+      const bigger = new Int32Array(Math.max(topAll.length * 2, topStart[p]! + kept));
+      bigger.set(topAll);
+      topAll = bigger;
+      const biggerUnits = new Int32Array(bigger.length);
+      biggerUnits.set(topAllUnits);
+      topAllUnits = biggerUnits;
+    }
+    for (let k = 0; k < kept; k++) {
+      topAll[topStart[p]! + k] = allowedMentor[chosen[k]!]!;
+      topAllUnits[topStart[p]! + k] = allowedUnits[chosen[k]!]!;
+    }
+    topStart[p + 1] = topStart[p]! + kept;
   }
-  // Merge the mentors' picks into the mentees' lists.
-  const extra: number[][] = Array.from({ length: nP }, () => []);
+  // Candidates: each mentee's first `perMentee`, and the mentors' picks. Reserve: the rest of the
+  // mentee's list.
+  const picksStart = new Int32Array(nP + 1);
+  for (let q = 0; q < mP; q++) for (let k = heapStart[q]!; k < heapStart[q]! + heapSize[q]!; k++) picksStart[heapMentee[k]! + 1]!++;
+  for (let p = 0; p < nP; p++) picksStart[p + 1]! += picksStart[p]!;
+  const picksMentor = new Int32Array(picksStart[nP]!);
+  const picksUnits = new Int32Array(picksStart[nP]!);
+  const pickAt = picksStart.slice(0, nP);
   for (let q = 0; q < mP; q++) {
-    for (let k = heapStart[q]!; k < heapStart[q]! + heapSize[q]!; k++) extra[heapMentee[k]!]!.push(q, heapUnits[k]!);
+    for (let k = heapStart[q]!; k < heapStart[q]! + heapSize[q]!; k++) {
+      const p = heapMentee[k]!;
+      picksMentor[pickAt[p]!] = q;
+      picksUnits[pickAt[p]!++] = heapUnits[k]!;
+    }
   }
-  const pairs: Array<Array<[number, number]>> = lists.map((list, p) => {
-    const byMentor = new Map<number, number>();
-    list.forEach((q, k) => byMentor.set(q, listUnits[p]![k]!));
-    const more = extra[p]!;
-    for (let k = 0; k < more.length; k += 2) byMentor.set(more[k]!, more[k + 1]!);
-    return [...byMentor].sort((a, b) => a[0] - b[0]);
-  });
-  return { ...toCsr(pairs), menteeBound, mentorBound, allowedPairs, allowedPerMentee, allowedPerMentor };
-}
-
-function toCsr(pairs: Array<Array<[number, number]>>): { start: Int32Array; mentor: Int32Array; units: Int32Array } {
-  const start = new Int32Array(pairs.length + 1);
-  pairs.forEach((list, p) => (start[p + 1] = start[p]! + list.length));
-  const mentor = new Int32Array(start[pairs.length]!);
-  const units = new Int32Array(start[pairs.length]!);
-  pairs.forEach((list, p) => list.forEach(([q, u], k) => {
-    mentor[start[p]! + k] = q;
-    units[start[p]! + k] = u;
-  }));
-  return { start, mentor, units };
-}
-
-function addCandidates(candidates: Candidates, found: Array<[number, number, number]>): Candidates {
-  const nP = candidates.start.length - 1;
-  const pairs: Array<Array<[number, number]>> = [];
+  const start = new Int32Array(nP + 1);
+  const reserveStart = new Int32Array(nP + 1);
+  const mark = new Int32Array(mP).fill(-1);
   for (let p = 0; p < nP; p++) {
-    const list: Array<[number, number]> = [];
-    for (let k = candidates.start[p]!; k < candidates.start[p + 1]!; k++) list.push([candidates.mentor[k]!, candidates.units[k]!]);
-    pairs.push(list);
+    const from = topStart[p]!, to = topStart[p + 1]!, own = Math.min(to, from + perMentee);
+    let count = own - from;
+    for (let k = from; k < own; k++) mark[topAll[k]!] = p;
+    for (let k = picksStart[p]!; k < picksStart[p + 1]!; k++) {
+      if (mark[picksMentor[k]!] !== p) {
+        mark[picksMentor[k]!] = p;
+        count++;
+      }
+    }
+    start[p + 1] = start[p]! + count;
+    let rest = 0;
+    for (let k = own; k < to; k++) if (mark[topAll[k]!] !== p) rest++;
+    reserveStart[p + 1] = reserveStart[p]! + rest;
   }
-  for (const [p, q, units] of found) pairs[p]!.push([q, units]);
-  for (const list of pairs) list.sort((a, b) => a[0] - b[0]);
-  return { ...candidates, ...toCsr(pairs) };
+  const mentor = new Int32Array(start[nP]!);
+  const units = new Int32Array(start[nP]!);
+  const reserveMentor = new Int32Array(reserveStart[nP]!);
+  const reserveUnits = new Int32Array(reserveStart[nP]!);
+  mark.fill(-1);
+  for (let p = 0; p < nP; p++) {
+    const from = topStart[p]!, to = topStart[p + 1]!, own = Math.min(to, from + perMentee);
+    let at = start[p]!;
+    for (let k = from; k < own; k++) {
+      mark[topAll[k]!] = p;
+      mentor[at] = topAll[k]!;
+      units[at++] = topAllUnits[k]!;
+    }
+    for (let k = picksStart[p]!; k < picksStart[p + 1]!; k++) {
+      if (mark[picksMentor[k]!] === p) continue;
+      mark[picksMentor[k]!] = p;
+      mentor[at] = picksMentor[k]!;
+      units[at++] = picksUnits[k]!;
+    }
+    sortSegment(mentor, units, start[p]!, start[p + 1]!);
+    let r = reserveStart[p]!;
+    for (let k = own; k < to; k++) {
+      if (mark[topAll[k]!] === p) continue;
+      reserveMentor[r] = topAll[k]!;
+      reserveUnits[r++] = topAllUnits[k]!;
+    }
+  }
+  return { start, mentor, units, reserveStart, reserveMentor, reserveUnits, menteeBound, mentorBound, allowedPairs, allowedPerMentee, allowedPerMentor };
+}
+
+/** The k-th largest of a[0, n) (1 ≤ k ≤ n), rearranging a: quickselect with a median-of-three pivot (deterministic). */
+function kthLargest(a: Int32Array, n: number, k: number): number {
+  let lo = 0, hi = n - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target]!;
+  }
+  return a[lo]!;
+}
+
+/**
+ * Adds what the check found. Per mentee, the most underpriced failing pairs (largest value − u − v)
+ * become candidates, at most ADDED_PER_MENTEE a round: prices move once they are in, and the
+ * others may then pass. Every pair the full check had to score joins the reserve, so that later
+ * rounds read its score instead of scoring it again.
+ */
+function addCandidates(candidates: Candidates, found: Violation[], scored: PairList): Candidates {
+  const nP = candidates.start.length - 1;
+  found.sort((a, b) => a.p - b.p || b.gap - a.gap || a.q - b.q);
+  const promoted: Violation[] = [];
+  const arcCount = new Int32Array(nP);
+  for (let k = 0, taken = 0; k < found.length; k++) {
+    taken = k > 0 && found[k - 1]!.p === found[k]!.p ? taken + 1 : 0;
+    if (taken < ADDED_PER_MENTEE) {
+      arcCount[found[k]!.p]!++;
+      promoted.push(found[k]!);
+    }
+  }
+  // Candidates: old ones and the promoted pairs, sorted by mentor within a mentee.
+  const start = new Int32Array(nP + 1);
+  for (let p = 0; p < nP; p++) start[p + 1] = start[p]! + (candidates.start[p + 1]! - candidates.start[p]!) + arcCount[p]!;
+  const mentor = new Int32Array(start[nP]!);
+  const units = new Int32Array(start[nP]!);
+  const fill = start.slice(0, nP);
+  for (let p = 0; p < nP; p++) {
+    for (let k = candidates.start[p]!; k < candidates.start[p + 1]!; k++) {
+      mentor[fill[p]!] = candidates.mentor[k]!;
+      units[fill[p]!++] = candidates.units[k]!;
+    }
+  }
+  for (const { p, q, units: u } of promoted) {
+    mentor[fill[p]!] = q;
+    units[fill[p]!++] = u;
+  }
+  for (let p = 0; p < nP; p++) if (arcCount[p]! > 0) sortSegment(mentor, units, start[p]!, start[p + 1]!);
+  // Reserve: the newly scored pairs join it (promoted ones stay too: the check skips candidates).
+  if (scored.length === 0) return { ...candidates, start, mentor, units };
+  const reserveStart = new Int32Array(nP + 1);
+  for (let p = 0; p < nP; p++) reserveStart[p + 1] = candidates.reserveStart[p + 1]! - candidates.reserveStart[p]!;
+  for (let k = 0; k < scored.length; k++) reserveStart[scored.p[k]! + 1]!++;
+  for (let p = 0; p < nP; p++) reserveStart[p + 1]! += reserveStart[p]!;
+  const reserveMentor = new Int32Array(reserveStart[nP]!);
+  const reserveUnits = new Int32Array(reserveStart[nP]!);
+  const at = reserveStart.slice(0, nP);
+  for (let p = 0; p < nP; p++) {
+    const from = candidates.reserveStart[p]!, to = candidates.reserveStart[p + 1]!;
+    reserveMentor.set(candidates.reserveMentor.subarray(from, to), at[p]!);
+    reserveUnits.set(candidates.reserveUnits.subarray(from, to), at[p]!);
+    at[p]! += to - from;
+  }
+  for (let k = 0; k < scored.length; k++) {
+    const p = scored.p[k]!;
+    reserveMentor[at[p]!] = scored.q[k]!;
+    reserveUnits[at[p]!++] = scored.units[k]!;
+  }
+  return { ...candidates, start, mentor, units, reserveStart, reserveMentor, reserveUnits };
+}
+
+/** Sorts a[from, to) ascending, carrying b along (insertion sort: segments are short and nearly sorted). */
+function sortSegment(a: Int32Array, b: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const x = a[i]!, y = b[i]!;
+    let k = i - 1;
+    while (k >= from && a[k]! > x) {
+      a[k + 1] = a[k]!;
+      b[k + 1] = b[k]!;
+      k--;
+    }
+    a[k + 1] = x;
+    b[k + 1] = y;
+  }
+}
+
+/** Pairs with their scores, in growable typed arrays. */
+class PairList {
+  p = new Int32Array(1024);
+  q = new Int32Array(1024);
+  units = new Int32Array(1024);
+  length = 0;
+
+  push(p: number, q: number, units: number): void {
+    if (this.length === this.p.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.p = grow(this.p);
+      this.q = grow(this.q);
+      this.units = grow(this.units);
+    }
+    this.p[this.length] = p;
+    this.q[this.length] = q;
+    this.units[this.length++] = units;
+  }
+}
+
+/** A pair the optimality check refused: value − (u + v) = gap > 0. */
+interface Violation {
+  p: number;
+  q: number;
+  units: number;
+  gap: number;
 }
 
 /** What a run optimizes: pairs scoring at least `threshold` units; their scores, or (flat) nothing but their number. */
@@ -257,7 +448,13 @@ function certifiedSolve(ctx: Context, goal: Goal): Solved {
     ctx.rounds++;
     const { matchOf, u, v } = solveOnCandidates(ctx, goal, best, D);
     checkSlackness(ctx, goal, matchOf, u, v, bigM);
-    const violations = checkDuals(ctx, goal, u, v, bigM);
+    // The reserves first (scores known, cheap); every pair only once they pass.
+    let violations = checkDuals(ctx, goal, u, v, bigM, null);
+    const scored = new PairList();
+    if (violations.length === 0) {
+      ctx.fullChecks++;
+      violations = checkDuals(ctx, goal, u, v, bigM, scored);
+    }
     if (violations.length === 0) {
       let matched = 0, totalUnits = 0, minUnits = Infinity;
       for (let p = 0; p < nP; p++) {
@@ -270,7 +467,7 @@ function certifiedSolve(ctx: Context, goal: Goal): Solved {
       }
       return { matchOf, matched, totalUnits, minUnits: matched > 0 ? minUnits : 0 };
     }
-    ctx.candidates = addCandidates(ctx.candidates, violations);
+    ctx.candidates = addCandidates(ctx.candidates, violations, scored);
   }
 }
 
@@ -355,53 +552,71 @@ function solveOnCandidates(ctx: Context, goal: Goal, best: number, D: number): {
     colCapacity: byMentees ? pool.capacity : new Int32Array(nP).fill(1),
     arcStart, arcCol, arcCost, dummyCost: D,
   });
+  ctx.searches += solution.searches;
   const matchOf = new Int32Array(nP).fill(-1);
   for (let r = 0; r < rows; r++) {
     for (let a = arcStart[r]!; a < arcStart[r + 1]!; a++) {
       if (solution.arcFlow[a]) matchOf[arcMentee[a]!] = byMentees ? arcCol[a]! : r;
     }
   }
-  // Duals: rows D + π, columns −π (see flow.ts).
-  const rowDual = solution.rowPotential.map((x) => D + x);
-  const colDual = solution.colPotential.map((x) => -x);
-  return { matchOf, u: byMentees ? rowDual : colDual, v: byMentees ? colDual : rowDual };
+  return {
+    matchOf,
+    u: byMentees ? solution.rowDual : solution.colDual,
+    v: byMentees ? solution.colDual : solution.rowDual,
+  };
 }
 
 /**
  * The optimality check over every allowed pair meeting the goal: returns the pairs (pool mentee,
  * pool mentor, units) whose u + v falls short of their value. Also checks u, v ≥ 0.
  */
-function checkDuals(ctx: Context, goal: Goal, u: Float64Array, v: Float64Array, bigM: number): Array<[number, number, number]> {
-  const { pool, candidates, scorer, row } = ctx;
+function checkDuals(ctx: Context, goal: Goal, u: Float64Array, v: Float64Array, bigM: number, scored: PairList | null): Violation[] {
+  const { pool, candidates, scorer } = ctx;
   const nP = pool.mentees.length, mP = pool.mentors.length;
-  let minV = Infinity;
-  for (let q = 0; q < mP; q++) {
-    if (v[q]! < 0) throw new Error('internal: negative mentor price');
-    if (v[q]! < minV) minV = v[q]!;
-  }
   if (mP === 0) return [];
+  const byPrice = new Int32Array(mP);
+  for (let q = 0; q < mP; q++) byPrice[q] = q;
+  if (scored) byPrice.sort((a, b) => v[a]! - v[b]! || a - b);
   const value = (units: number) => bigM + (goal.flat ? 0 : units);
   const mark = new Int32Array(mP).fill(-1);
-  const violations: Array<[number, number, number]> = [];
+  const violations: Violation[] = [];
   for (let p = 0; p < nP; p++) {
     if (u[p]! < 0) throw new Error('internal: negative mentee price');
+    for (let k = candidates.start[p]!; k < candidates.start[p + 1]!; k++) mark[candidates.mentor[k]!] = p;
+    // The reserve: scores known.
+    for (let k = candidates.reserveStart[p]!; k < candidates.reserveStart[p + 1]!; k++) {
+      const q = candidates.reserveMentor[k]!;
+      if (mark[q] === p) continue;
+      mark[q] = p;
+      const units = candidates.reserveUnits[k]!;
+      if (units >= goal.threshold && u[p]! + v[q]! < value(units)) violations.push({ p, q, units, gap: value(units) - u[p]! - v[q]! });
+    }
+    if (!scored) continue;
+    // The rest: bounded first, scored only when the bounds cannot settle it. A pair left out
+    // scores at most bound (the mentee's) and at most mentorBound (the mentor's), so only mentors
+    // priced under value(bound) − u_p can fail: with mentors in ascending price, a prefix.
+    if (!scored) continue;
     const bound = candidates.menteeBound[p]!;
     if (bound < goal.threshold) continue; // nothing left out could count
-    if (u[p]! + minV >= value(bound)) continue;
-    for (let k = candidates.start[p]!; k < candidates.start[p + 1]!; k++) mark[candidates.mentor[k]!] = p;
-    let scored = false;
-    for (let q = 0; q < mP; q++) {
+    const below = value(bound) - u[p]!;
+    let begun = false;
+    for (let k = 0; k < mP; k++) {
+      const q = byPrice[k]!;
+      if (v[q]! >= below) break;
       if (mark[q] === p) continue;
       const limit = Math.min(bound, candidates.mentorBound[q]!);
       if (limit < goal.threshold || u[p]! + v[q]! >= value(limit)) continue;
-      if (!scored) {
-        scorer.row(pool.mentees[p]!, row);
-        scored = true;
+      if (!begun) {
+        scorer.begin(pool.mentees[p]!);
+        begun = true;
       }
-      const units = row[pool.mentors[q]!]!;
-      if (units < goal.threshold) continue; // not allowed (−1), or under the threshold
-      if (u[p]! + v[q]! < value(units)) violations.push([p, q, units]);
+      ctx.rescored++;
+      const units = scorer.score(pool.mentors[q]!);
+      if (units < 0) continue; // not allowed
+      scored.push(p, q, units);
+      if (units >= goal.threshold && u[p]! + v[q]! < value(units)) violations.push({ p, q, units, gap: value(units) - u[p]! - v[q]! });
     }
+    if (begun) scorer.end();
   }
   return violations;
 }
@@ -447,14 +662,15 @@ function countMatched(matchOf: Int32Array): number {
 function menteeBlockers(c: CompiledMatching, i: number, scorer: RowScorer, row: Int32Array, onlyRoomy: Int32Array | null): BlockerCounts {
   const counts: BlockerCounts = {};
   const add = (blocker: Blocker) => (counts[blocker] = (counts[blocker] ?? 0) + 1);
+  if (onlyRoomy) {
+    if (onlyRoomy.length === 0) return counts;
+    scorer.begin(i);
+    for (const j of onlyRoomy) if (scorer.score(j) < 0) add(pairBlocker(c, i, j) ?? 'full');
+    scorer.end();
+    return counts;
+  }
   scorer.row(i, row);
-  const mentors = onlyRoomy ?? null;
-  const visit = (j: number) => {
-    if (row[j]! >= 0) return;
-    add(pairBlocker(c, i, j) ?? 'full');
-  };
-  if (mentors) for (const j of mentors) visit(j);
-  else for (let j = 0; j < c.m; j++) visit(j);
+  for (let j = 0; j < c.m; j++) if (row[j]! < 0) add(pairBlocker(c, i, j) ?? 'full');
   return counts;
 }
 
@@ -466,7 +682,7 @@ export function matchProgram(input: MatchingInput, options: MatchingOptions = {}
   const scorer = new RowScorer(c);
   const row = new Int32Array(c.m);
   phase('candidates');
-  const base = { c, pool, scorer, row, rounds: 0 };
+  const base = { c, pool, scorer, row, rounds: 0, rescored: 0, fullChecks: 0, searches: 0 };
   const candidates = buildCandidates(base, Math.max(1, options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE), Math.max(0, options.candidatesPerMentorSlot ?? DEFAULT_CANDIDATES_PER_MENTOR_SLOT));
   const ctx: Context = { ...base, candidates, orientation: pool.mentees.length <= pool.slots ? 'mentees' : 'mentors' };
   phase('solve');
@@ -539,7 +755,8 @@ export function matchProgram(input: MatchingInput, options: MatchingOptions = {}
       minScore: solved.matched > 0 ? solved.minUnits / SCALE : null,
     },
     proof: {
-      certified: true, allowedPairs: ctx.candidates.allowedPairs, candidatePairs: ctx.candidates.units.length, rounds: ctx.rounds, orientation: ctx.orientation,
+      certified: true, allowedPairs: ctx.candidates.allowedPairs, candidatePairs: ctx.candidates.units.length, rounds: ctx.rounds,
+      fullChecks: ctx.fullChecks, rescoredPairs: ctx.rescored, orientation: ctx.orientation,
     },
   };
 }

@@ -237,8 +237,12 @@ export interface MatchingProof {
   allowedPairs: number;
   /** Pairs the solver looked at in its last round. */
   candidatePairs: number;
-  /** Solver rounds: 1 when the first candidate set was enough; each extra round added the pairs the check found. */
+  /** Solver runs: 1 when the first candidates were enough; each further run added pairs the check found. */
   rounds: number;
+  /** Checks against every allowed pair (the other rounds checked the candidates and reserves only). */
+  fullChecks: number;
+  /** Pairs the checks had to score again because no bound settled them. */
+  rescoredPairs: number;
   /** Which side the solver grew its paths from: the smaller one. */
   orientation: 'mentees' | 'mentors';
 }
