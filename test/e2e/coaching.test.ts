@@ -191,7 +191,7 @@ describe('coaching in the browser', () => {
     await c.getByText(SHARED_NOTE).waitFor();
     expect(await c.getByRole('heading', { name: 'Your private notes' }).count()).toBe(0);
     await expectAbsent(c, PRIVATE_NOTE, 'the client’s session page');
-    await c.getByRole('checkbox', { name: 'Done: Draft the all-hands agenda' }).check();
+    await c.getByRole('checkbox', { name: 'Done: Draft the all-hands agenda' }).click();
     await c.getByText('Done: Draft the all-hands agenda', { exact: true }).waitFor();
     await expectAccessible(c, 'session page (client)');
     await c.getByRole('link', { name: TITLE }).click();

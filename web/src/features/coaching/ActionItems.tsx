@@ -30,7 +30,8 @@ export function ActionItemRow({ item, parties, editable }: { item: ActionItem; p
       <Group gap="sm" wrap="nowrap" align="flex-start" miw={0}>
         <Checkbox
           mt={2}
-          checked={item.status === 'done'}
+          // Shows the change at once; the list catches up when the write is saved.
+          checked={setStatus.isPending ? setStatus.variables === 'done' : item.status === 'done'}
           disabled={!editable || item.status === 'dropped' || setStatus.isPending}
           onChange={(event) => setStatus.mutate(event.currentTarget.checked ? 'done' : 'open')}
           aria-label={`Done: ${item.title}`}

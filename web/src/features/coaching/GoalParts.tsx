@@ -47,7 +47,8 @@ export function MilestonesTab({ goal, engagement, mayEdit }: { goal: Goal; engag
                 <Group gap="sm" wrap="nowrap" miw={0}>
                   {mayEdit ? (
                     <Checkbox
-                      checked={Boolean(milestone.doneAt)}
+                      checked={toggle.isPending && toggle.variables?.id === milestone.id ? toggle.variables.done : Boolean(milestone.doneAt)}
+                      disabled={toggle.isPending}
                       onChange={(event) => toggle.mutate({ id: milestone.id, done: event.currentTarget.checked })}
                       aria-label={`${milestone.title}: done`}
                     />

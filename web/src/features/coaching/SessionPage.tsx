@@ -47,7 +47,8 @@ export function SessionPage() {
     }
     return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
   }
-  if (engagement.isPending) return <Loading label="Loading the session…" />;
+  // What may be done here follows the engagement's state: wait for a fresh read rather than act on a cached one.
+  if (engagement.isPending || (engagement.isFetching && !engagement.isFetchedAfterMount)) return <Loading label="Loading the session…" />;
   if (engagement.isError) return <LoadError error={engagement.error} onRetry={() => void engagement.refetch()} />;
   return <SessionView session={session.data} engagement={engagement.data} />;
 }
