@@ -109,3 +109,19 @@ export async function signInAs(page: Page, email: string, password: string): Pro
 
 /** The main navigation (the sidebar, or the burger menu on small screens). */
 export const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+
+/**
+ * Saves a full-page screenshot as `<name>.png` in the folder named by CAIRN_SCREENSHOTS, when set
+ * (to look at what a journey showed); does nothing otherwise.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.CAIRN_SCREENSHOTS;
+  if (!folder) return;
+  fs.mkdirSync(folder, { recursive: true });
+  // From the top, nothing focused: a scrolled page draws its fixed header mid-image, and a focused skip link shows.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
+  await page.screenshot({ path: path.join(folder, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`), fullPage: true });
+}

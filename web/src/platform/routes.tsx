@@ -84,6 +84,25 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'mentoring',
+        children: [
+          { index: true, lazy: page(() => import('../features/mentoring/MentoringHomePage'), (m) => m.MentoringHomePage) },
+          { path: 'mentors', lazy: page(() => import('../features/mentoring/MentorDirectoryPage'), (m) => m.MentorDirectoryPage) },
+          { path: 'relationships/:relationshipId', lazy: page(() => import('../features/mentoring/RelationshipPage'), (m) => m.RelationshipPage) },
+          { path: 'programs', lazy: page(() => import('../features/mentoring/ProgramsPage'), (m) => m.ProgramsPage) },
+          { path: 'programs/:programId', lazy: page(() => import('../features/mentoring/ProgramPage'), (m) => m.ProgramPage) },
+          { path: 'notices', lazy: page(() => import('../features/mentoring/NoticesPage'), (m) => m.NoticesPage) },
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: 'admin', lazy: page(() => import('../features/mentoring/ManageProgramsPage'), (m) => m.ManageProgramsPage) },
+              { path: 'admin/new', lazy: page(() => import('../features/mentoring/ManageProgramsPage'), (m) => m.NewProgramPage) },
+              { path: 'admin/programs/:programId', lazy: page(() => import('../features/mentoring/ProgramAdminPage'), (m) => m.ProgramAdminPage) },
+            ],
+          },
+        ],
+      },
+      {
         element: <RequireRole roles={['admin']} />,
         children: [
           { path: 'invitations', lazy: page(() => import('../features/invitations/InvitationsPage'), (m) => m.InvitationsPage) },

@@ -1,6 +1,7 @@
 import {
-  IconBuildingCommunity, IconChartBar, IconCompass, IconHome, IconInbox, IconListDetails, IconMailShare, IconMessageCircle2,
-  IconMessageCircleQuestion, IconRoute, IconSettings, IconSignRight, IconUserCircle, IconUsers, IconUsersGroup, type Icon,
+  IconBuildingCommunity, IconChartBar, IconCompass, IconHeartHandshake, IconHome, IconInbox, IconListDetails, IconMailShare, IconMessageCircle2,
+  IconMessageCircleQuestion, IconRoute, IconSchool, IconSettings, IconSignRight, IconSitemap, IconUserCircle, IconUserSearch, IconUsers, IconUsersGroup,
+  type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../api/client';
 
@@ -22,6 +23,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Home', path: '', icon: IconHome, section: 'main' },
   { label: 'Coaching', path: 'coaching', icon: IconCompass, section: 'main' },
   { label: 'Find a coach', path: 'coaching/coaches', icon: IconUsersGroup, section: 'main' },
+  { label: 'Mentoring', path: 'mentoring', icon: IconHeartHandshake, section: 'main' },
+  { label: 'Find a mentor', path: 'mentoring/mentors', icon: IconUserSearch, section: 'main' },
+  { label: 'Mentoring programs', path: 'mentoring/programs', icon: IconSchool, section: 'main' },
   { label: 'Assessments', path: 'assessments', icon: IconChartBar, section: 'main' },
   { label: '360° feedback', path: 'feedback', icon: IconMessageCircle2, section: 'main' },
   { label: 'Coaching or mentoring?', path: 'fit-guide', icon: IconSignRight, section: 'main' },
@@ -29,6 +33,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Profile', path: 'profile', icon: IconUserCircle, section: 'main' },
   { label: 'Coaching requests', path: 'coaching/requests', icon: IconMessageCircleQuestion, roles: ['admin'], section: 'admin' },
   { label: 'Engagements', path: 'coaching/engagements', icon: IconRoute, roles: ['admin'], section: 'admin' },
+  { label: 'Manage programs', path: 'mentoring/admin', icon: IconSitemap, roles: ['admin'], section: 'admin' },
   { label: 'Invitations', path: 'invitations', icon: IconMailShare, roles: ['admin'], section: 'admin' },
   { label: 'Audit log', path: 'audit', icon: IconListDetails, roles: ['admin'], section: 'admin' },
   { label: 'Outbox', path: 'outbox', icon: IconInbox, roles: ['admin'], section: 'admin' },
