@@ -1,4 +1,4 @@
-import { Alert, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconEyeOff } from '@tabler/icons-react';
@@ -180,15 +180,5 @@ export function CoachSelect({ coaches, form, field = 'coachPersonId' }: { coache
       data={coaches.map((coach) => ({ value: coach.personId, label: coachOptionLabel(coach), disabled: !coach.available }))}
       {...form.getInputProps(field)}
     />
-  );
-}
-
-export function SponsorNote() {
-  return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed">
-        A sponsor (the client’s manager, or HR) makes the agreement three-way: they accept it too, and see only what it shares.
-      </Text>
-    </Group>
   );
 }

@@ -105,8 +105,8 @@ function GoalCard({ goal, index, list, timeline, engagement, sponsorView }: {
 
   return (
     <Card padding="lg" component="article" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="sm">
-        <Stack gap={4} miw={0}>
+      <Group justify="space-between" align="flex-start" wrap="wrap-reverse" gap="sm" mb="sm">
+        <Stack gap={4} miw={0} style={{ flex: '1 1 320px' }}>
           <Text size="xs" c="dimmed" fw={700} tt="uppercase">Goal {index + 1}</Text>
           <Title order={2} fz="lg" id={headingId}>{goal.statement}</Title>
           <Text size="sm" c="dimmed">Measured by: {goal.measure}</Text>

@@ -7,7 +7,7 @@ import { useFormat } from '../../platform/format';
 import { useOrg } from '../../platform/shell/org-context';
 import { LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
 import { useCoachingMutation, useCoaches, type Coach, type CoachingRequest } from './api';
-import { CoachSelect, MemberPicker, newTerms, SponsorNote, TERMS_ALIASES, TermsFields, termsValidation, toTerms, type TermsValues } from './AgreementForm';
+import { CoachSelect, MemberPicker, newTerms, TERMS_ALIASES, TermsFields, termsValidation, toTerms, type TermsValues } from './AgreementForm';
 import { todayIn } from './time';
 
 type ProposalValues = TermsValues & {
@@ -98,13 +98,12 @@ function PartiesFields({ form, orgId, coaches, clientId }: { form: ReturnType<ty
       <MemberPicker
         orgId={orgId}
         label="Sponsor (optional)"
-        description="The client’s manager or HR, in a three-way agreement"
+        description="The client’s manager or HR. A sponsor accepts the agreement too, and sees only what it shares."
         value={values.sponsorPersonId}
         onChange={(value) => form.setFieldValue('sponsorPersonId', value)}
         exclude={[clientId, values.coachPersonId]}
         error={form.errors.sponsorPersonId}
       />
-      <SponsorNote />
     </Stack>
   );
 }

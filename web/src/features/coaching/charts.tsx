@@ -1,4 +1,5 @@
-import { Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Box, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useId } from 'react';
 import { useFormat } from '../../platform/format';
 import type { GoalTimeline, TimelineGoal } from './api';
@@ -40,9 +41,11 @@ export function ProgressChart({ goal, startDate, plannedEndDate, today }: { goal
   const format = useFormat();
   const titleId = useId();
   const descId = useId();
-  const width = 640;
-  const height = 230;
-  const pad = { left: 44, right: 92, top: 16, bottom: 34 };
+  // Drawn at the width it is shown, so its text stays readable on a phone.
+  const { ref, width: measured } = useElementSize();
+  const width = Math.max(280, Math.round(measured || 640));
+  const height = width < 480 ? 200 : 230;
+  const pad = { left: 40, right: width < 480 ? 70 : 92, top: 16, bottom: 34 };
 
   const firstDay = [startDate, ...goal.points.map((p) => p.date)].sort()[0]!;
   const lastDay = [plannedEndDate, goal.targetDate, ...goal.points.map((p) => p.date)].sort().at(-1)!;
@@ -71,7 +74,8 @@ export function ProgressChart({ goal, startDate, plannedEndDate, today }: { goal
 
   return (
     <Stack gap={6}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`} style={{ display: 'block', maxHeight: 260 }}>
+      <Box ref={ref}>
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`} style={{ display: 'block' }}>
         <title id={titleId}>{`Progress chart: ${goal.statement}`}</title>
         <desc id={descId}>{summary}</desc>
         {ticks.map((tick) => (
@@ -101,6 +105,7 @@ export function ProgressChart({ goal, startDate, plannedEndDate, today }: { goal
           <text x={Math.min(x(latest.date) + 8, width - pad.right - 4)} y={y(latest.value) - 8} fontSize="11" fontWeight="700" fill={COLORS.actual}>{number(latest.value)}</text>
         )}
       </svg>
+      </Box>
       <Group gap="lg" wrap="wrap" aria-hidden>
         <Legend color={COLORS.actual} label="Progress" />
         <Legend color={COLORS.planned} label="Planned path" dashed />
@@ -142,8 +147,10 @@ export function GoalsTimelineChart({ timeline }: { timeline: GoalTimeline }) {
   const titleId = useId();
   const descId = useId();
   const rowHeight = 58;
-  const width = 720;
-  const pad = { left: 16, right: 16, top: 28, bottom: 30 };
+  const { ref, width: measured } = useElementSize();
+  const width = Math.max(280, Math.round(measured || 720));
+  const pad = { left: 12, right: 12, top: 28, bottom: 30 };
+  const maxChars = Math.max(24, Math.floor((width - pad.left - pad.right) / 7));
   const height = pad.top + pad.bottom + Math.max(1, timeline.goals.length) * rowHeight;
 
   const days = [timeline.startDate, timeline.plannedEndDate, ...timeline.goals.flatMap((g) => [g.targetDate, ...g.milestones.map((m) => m.dueDate)])].sort();
@@ -161,13 +168,14 @@ export function GoalsTimelineChart({ timeline }: { timeline: GoalTimeline }) {
 
   return (
     <Stack gap={6}>
+      <Box ref={ref}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`} style={{ display: 'block' }}>
         <title id={titleId}>Timeline of goals and milestones</title>
         <desc id={descId}>{summary}</desc>
         {/* Engagement span */}
         <rect x={x(timeline.startDate)} y={pad.top - 10} width={Math.max(2, x(timeline.plannedEndDate) - x(timeline.startDate))} height={height - pad.top - pad.bottom + 14} fill="#f7f6f3" rx="6" />
-        <text x={x(timeline.startDate)} y={14} fontSize="11" fill={COLORS.axis}>Start {format.day(timeline.startDate)}</text>
-        <text x={x(timeline.plannedEndDate)} y={14} fontSize="11" fill={COLORS.axis} textAnchor="end">Planned end {format.day(timeline.plannedEndDate)}</text>
+        <text x={x(timeline.startDate)} y={14} fontSize="11" fill={COLORS.axis}>{width < 480 ? '' : 'Start '}{format.day(timeline.startDate)}</text>
+        <text x={x(timeline.plannedEndDate)} y={14} fontSize="11" fill={COLORS.axis} textAnchor="end">{width < 480 ? '' : 'Planned end '}{format.day(timeline.plannedEndDate)}</text>
         {timeline.goals.map((goal, index) => {
           const top = pad.top + index * rowHeight;
           const barY = top + 24;
@@ -176,7 +184,7 @@ export function GoalsTimelineChart({ timeline }: { timeline: GoalTimeline }) {
           return (
             <g key={goal.goalId}>
               <text x={pad.left} y={top + 14} fontSize="12" fontWeight="600" fill="#2a2824">
-                {goal.statement.length > 90 ? `${goal.statement.slice(0, 88)}…` : goal.statement}
+                {goal.statement.length > maxChars ? `${goal.statement.slice(0, maxChars - 1)}…` : goal.statement}
               </text>
               <rect x={barStart} y={barY} width={barEnd - barStart} height={10} rx={5} fill={COLORS.track} />
               <rect x={barStart} y={barY} width={(barEnd - barStart) * goal.progressShare} height={10} rx={5} fill={goal.met ? COLORS.done : '#30a178'} />
@@ -198,6 +206,7 @@ export function GoalsTimelineChart({ timeline }: { timeline: GoalTimeline }) {
           </g>
         )}
       </svg>
+      </Box>
       <Group gap="lg" wrap="wrap" aria-hidden>
         <LegendMark kind="done" label="Milestone done" />
         <LegendMark kind="upcoming" label="Milestone ahead" />
