@@ -373,6 +373,10 @@ export interface EnrollmentTable {
   answers: string;
   created_at: string;
   decided_at: string | null;
+  /** Running (active or paused) pairs of this person on this side of the program (migration 0007; kept by pair-counts.ts). */
+  running_pairs: Generated<number>;
+  /** A mentee without a running pair: when their last pairing ended (null: never paired, so since approval). */
+  waiting_since: string | null;
 }
 
 export interface IdentityAnswerTable {

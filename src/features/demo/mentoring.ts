@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { openMentoringEngagement } from '../coaching/engagements/mentoring-link.ts';
 import { saveListing } from '../mentoring/listings/service.ts';
 import { tell } from '../mentoring/notices.ts';
+import { recountPairs } from '../mentoring/pair-counts.ts';
 import { createProgram, type QuestionInput } from '../mentoring/programs/service.ts';
 import { DEMO_COLLEAGUES } from './colleagues.ts';
 import { DEMO_PEOPLE, type DemoPerson } from './people.ts';
@@ -290,6 +291,11 @@ export async function loadMentoringDemo(db: Kysely<Database>, orgId: string, ids
   await addRelationship({ ...c, mentor: 'ceo', mentee: 'sales2', startedDaysAgo: 19, checkIns: rhythm(4, 1, 14) });
   await addRelationship({ ...c, mentor: 'opsdir', mentee: 'priyanka', startedDaysAgo: 19, checkIns: [{ daysAgo: 12, by: 'mentee', topics: ['Delegation'], notes: 'Listed what only I can do; the rest goes on the delegation board.' }] });
   await addRelationship({ ...c, mentor: 'salesdir', mentee: 'ahmed', startedDaysAgo: 12 });
+
+  // Each enrollment's running pairs and wait, as the relationship lifecycle keeps them.
+  for (const pairRow of await db.selectFrom('mentoring_relationships').select(['program_id', 'mentor_person_id', 'mentee_person_id']).where('org_id', '=', orgId).where('program_id', 'is not', null).execute()) {
+    await recountPairs(db, pairRow);
+  }
 
   // 5. Requests waiting for an answer.
   const request = async (programId: string | null, mentee: string, mentor: string, daysAgo: number, message: string) => {

@@ -50,10 +50,13 @@ async function openRequests(db: Kysely<Database>, orgId: string, personId: strin
     .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', other).onRef('m.org_id', '=', 'r.org_id'))
     .leftJoin('mentoring_programs as g', 'g.id', 'r.program_id')
     .select(['r.id', 'r.program_id', 'g.name as program_name', 'p.id as other_id', 'p.name as other_name', 'm.title', 'r.request_message', 'r.created_at', 'r.request_expires_at'])
-    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.requested_by_person_id', '=', personId)
-    .where('r.state', '=', 'requested').where('r.request_expires_at', '>', now.toISOString())
+    // Read through the person's own index (org, person, state); expiry is checked here, so the planner is not drawn to the
+    // organization-wide open-request index. A mentee's requests are those they made (requests are made by mentees).
+    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', personId)
+    .where('r.state', '=', 'requested')
     .orderBy('r.created_at').limit(100).execute();
-  return rows.map((row) => ({
+  const nowIso = now.toISOString();
+  return rows.filter((row) => (row.request_expires_at ?? '') > nowIso).map((row) => ({
     relationshipId: row.id, programId: row.program_id, programName: row.program_name, with: { personId: row.other_id, name: row.other_name, title: row.title },
     message: row.request_message ?? '', requestedAt: row.created_at, expiresAt: row.request_expires_at,
   }));

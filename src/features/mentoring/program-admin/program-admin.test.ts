@@ -109,4 +109,21 @@ describe('the program admin’s dashboard', () => {
     const load = (await org.admin.as.get(url('/dashboard'))).body.mentorLoad;
     expect(load.items.map((m: { name: string; active: number }) => [m.name, m.active])).toEqual([['Nadia Mentor', 2], ['Omar Mentor', 1], ['Maya Mentor', 1]]);
   });
+
+  it('keeps each enrollment’s running pairs and wait equal to a recount from the relationships', async () => {
+    await org.admin.as.post(url(`/pairs/${pairs.stalled}/conclude`));
+    await org.admin.as.post(url(`/pairs/${pairs.slipping}/re-pair`), { mentorPersonId: mentors[2]!.person.id });
+    await mentees[3]!.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${pairs.paused}/resume`);
+    const enrollments = await t.context.db.selectFrom('enrollments').select(['person_id', 'side', 'running_pairs', 'waiting_since']).where('program_id', '=', programId).execute();
+    const relationships = await t.context.db.selectFrom('mentoring_relationships').select(['mentor_person_id', 'mentee_person_id', 'state', 'ended_at']).where('program_id', '=', programId).execute();
+    for (const enrollment of enrollments) {
+      const mine = relationships.filter((r) => (enrollment.side === 'mentor' ? r.mentor_person_id : r.mentee_person_id) === enrollment.person_id);
+      const running = mine.filter((r) => r.state === 'active' || r.state === 'paused').length;
+      const lastEnded = mine.filter((r) => r.state === 'concluded').map((r) => r.ended_at!).sort().at(-1) ?? null;
+      expect(enrollment.running_pairs).toBe(running);
+      expect(enrollment.waiting_since).toBe(enrollment.side === 'mentee' && running === 0 ? lastEnded : null);
+    }
+    const dashboard = (await org.admin.as.get(url('/dashboard'))).body;
+    expect(dashboard.unmatched.items.map((m: { name: string }) => m.name)).toEqual(['Eve Mentee', 'Cleo Mentee']);
+  });
 });

@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { healthConditions, healthFromMarks } from '../../../domain/mentoring/cadence.ts';
 import type { RelationshipHealth } from '../../../domain/mentoring/health.ts';
 import { daysWaiting, mentorLoad, waitingSince, type LoadStatus } from '../../../domain/mentoring/program-health.ts';
-import { STATES_USING_MENTOR_CAPACITY } from '../../../domain/mentoring/relationship-lifecycle.ts';
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { invalidField, notFound } from '../../../platform/http/problem.ts';
 import { programRow } from '../programs/service.ts';
@@ -48,14 +47,19 @@ async function countIn(db: Kysely<Database>, programId: string, group: PairGroup
   return Number(n);
 }
 
-/** One page of a health group, the longest without contact first. */
+/**
+ * One page of a health group, the longest without contact first (slipping: the nearest to stalling
+ * first). Each order follows the index its range condition reads, so a page is read, not sorted.
+ */
 export async function pairPage(db: Kysely<Database>, programId: string, group: PairGroup, today: string, offset: number, limit: number): Promise<PairRow[]> {
-  const order = group === 'stalled' ? 'r.stalled_after_on' : 'r.check_in_due_on';
-  const rows = await pairsIn(db, programId, group, today)
+  const byStall = group === 'stalled' || group === 'slipping';
+  let query = pairsIn(db, programId, group, today);
+  query = byStall ? query.orderBy('r.stalled_after_on').orderBy('r.id') : query.orderBy('r.check_in_due_on').orderBy('r.stalled_after_on').orderBy('r.id');
+  const rows = await query
     .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
     .select(['r.id', 'r.origin', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name', 'r.started_at',
       'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on'])
-    .orderBy(order).orderBy('r.id').limit(limit).offset(offset).execute();
+    .limit(limit).offset(offset).execute();
   const ids = rows.map((row) => row.id);
   const counts = ids.length
     ? new Map((await db.selectFrom('check_ins').select(['relationship_id', (eb) => eb.fn.countAll<number>().as('n')]).where('relationship_id', 'in', ids).groupBy('relationship_id').execute())
@@ -86,71 +90,86 @@ interface UnmatchedMentee {
   requestOpen: boolean;
 }
 
-/** Approved mentees with no running relationship in the program. */
-function unmatchedQuery(db: Kysely<Database>, programId: string) {
-  return db.selectFrom('enrollments as e').where('e.program_id', '=', programId).where('e.side', '=', 'mentee').where('e.status', '=', 'approved')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mentoring_relationships as r').select(sql`1`.as('one'))
-      .whereRef('r.program_id', '=', 'e.program_id').whereRef('r.mentee_person_id', '=', 'e.person_id').where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY]))));
-}
-
+/**
+ * Approved mentees with no running pair in the program, the longest waiting first. The wait runs
+ * from the end of their last pairing (waiting_since) or, never paired, from their approval: two
+ * index-ordered reads, merged.
+ */
 async function unmatchedMentees(db: Kysely<Database>, orgId: string, programId: string, now: Date, limit: number): Promise<{ count: number; items: UnmatchedMentee[] }> {
-  const { n } = await unmatchedQuery(db, programId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await unmatchedQuery(db, programId)
-    .innerJoin('people as p', 'p.id', 'e.person_id')
-    .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', orgId))
-    .select((eb) => [
-      'e.person_id', 'p.name', 'm.title', 'm.department', 'e.created_at', 'e.decided_at',
-      eb.selectFrom('mentoring_relationships as ended').select((x) => x.fn.max('ended.ended_at').as('last'))
-        .whereRef('ended.program_id', '=', 'e.program_id').whereRef('ended.mentee_person_id', '=', 'e.person_id').where('ended.state', '=', 'concluded').as('last_ended_at'),
-      eb.exists(eb.selectFrom('mentoring_relationships as asked').select(sql`1`.as('one'))
-        .whereRef('asked.program_id', '=', 'e.program_id').whereRef('asked.mentee_person_id', '=', 'e.person_id').where('asked.state', '=', 'requested')).as('request_open'),
-    ])
-    .orderBy(sql`coalesce(e.decided_at, e.created_at)`).orderBy('e.id').limit(limit).execute();
-  const items = rows.map((row) => {
-    const since = waitingSince(row.decided_at ?? row.created_at, (row.last_ended_at as string | null) ?? null);
-    return {
-      personId: row.person_id, name: row.name, title: row.title, department: row.department, waitingSince: since, daysWaiting: daysWaiting(since, now),
-      requestOpen: Boolean(Number(row.request_open)),
-    };
-  }).sort((a, b) => b.daysWaiting - a.daysWaiting || a.name.localeCompare(b.name));
-  return { count: Number(n), items };
+  const waiting = () => db.selectFrom('enrollments').where('program_id', '=', programId).where('side', '=', 'mentee').where('status', '=', 'approved').where('running_pairs', '=', 0);
+  const { n } = await waiting().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const paired = await waiting().select(['person_id', 'waiting_since', 'decided_at']).where('waiting_since', 'is not', null).orderBy('waiting_since').orderBy('person_id').limit(limit).execute();
+  const never = await waiting().select(['person_id', 'waiting_since', 'decided_at']).where('waiting_since', 'is', null).orderBy('decided_at').orderBy('person_id').limit(limit).execute();
+  const chosen = [...paired, ...never].map((row) => ({ personId: row.person_id, since: waitingSince(row.decided_at ?? now.toISOString(), row.waiting_since) }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.personId.localeCompare(b.personId)).slice(0, limit);
+  if (chosen.length === 0) return { count: Number(n), items: [] };
+  const ids = chosen.map((c) => c.personId);
+  const people = new Map((await db.selectFrom('people as p').innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.org_id', '=', orgId))
+    .select(['p.id', 'p.name', 'm.title', 'm.department']).where('p.id', 'in', ids).execute()).map((row) => [row.id, row]));
+  const asking = new Set((await db.selectFrom('mentoring_relationships').select('mentee_person_id').where('program_id', '=', programId).where('state', '=', 'requested')
+    .where('mentee_person_id', 'in', ids).execute()).map((row) => row.mentee_person_id));
+  return {
+    count: Number(n),
+    items: chosen.map(({ personId, since }) => {
+      const person = people.get(personId);
+      return {
+        personId, name: person?.name ?? '', title: person?.title ?? '', department: person?.department ?? '',
+        waitingSince: since, daysWaiting: daysWaiting(since, now), requestOpen: asking.has(personId),
+      };
+    }),
+  };
 }
 
 interface MentorLoadRow { personId: string; name: string; capacity: number; active: number; paused: boolean; openPlaces: number; status: LoadStatus }
 
 const LOAD_ORDER: Record<LoadStatus, number> = { over: 0, full: 1, room: 2, paused: 3 };
 
+/**
+ * Load against capacity over the program's approved mentors. The totals come from one grouped read
+ * of the index (how many mentors have each load, capacity and pause), each group judged by the
+ * domain's mentorLoad; then the most loaded mentors, by name.
+ */
 async function mentorLoads(db: Kysely<Database>, programId: string, limit: number) {
-  const mentors = await db.selectFrom('enrollments as e').innerJoin('people as p', 'p.id', 'e.person_id')
-    .select(['e.person_id', 'p.name', 'e.capacity', 'e.paused'])
-    .where('e.program_id', '=', programId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved').execute();
-  const active = new Map((await db.selectFrom('mentoring_relationships').select(['mentor_person_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId).where('state', 'in', [...STATES_USING_MENTOR_CAPACITY]).groupBy('mentor_person_id').execute())
-    .map((row) => [row.mentor_person_id, Number(row.n)]));
-  const rows: MentorLoadRow[] = mentors.map((m) => {
+  const mentors = () => db.selectFrom('enrollments').where('program_id', '=', programId).where('side', '=', 'mentor').where('status', '=', 'approved');
+  const groups = await mentors().select(['running_pairs', 'capacity', 'paused', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['running_pairs', 'capacity', 'paused']).execute();
+  const totals = { mentors: 0, capacity: 0, placesUsed: 0, openPlaces: 0, byStatus: { over: 0, full: 0, room: 0, paused: 0 } as Record<LoadStatus, number> };
+  for (const group of groups) {
+    const n = Number(group.n);
+    const capacity = group.capacity ?? 0;
+    const load = mentorLoad({ capacity, active: group.running_pairs, paused: group.paused === 1 });
+    totals.mentors += n;
+    totals.capacity += n * capacity;
+    totals.placesUsed += n * group.running_pairs;
+    totals.openPlaces += n * load.openPlaces;
+    totals.byStatus[load.status] += n;
+  }
+  const top = await mentors().select(['person_id', 'capacity', 'paused', 'running_pairs']).orderBy('running_pairs', 'desc').limit(limit).execute();
+  const names = top.length ? new Map((await db.selectFrom('people').select(['id', 'name']).where('id', 'in', top.map((m) => m.person_id)).execute()).map((p) => [p.id, p.name])) : new Map<string, string>();
+  const items: MentorLoadRow[] = top.map((m) => {
     const capacity = m.capacity ?? 0;
-    const count = active.get(m.person_id) ?? 0;
-    return { personId: m.person_id, name: m.name, capacity, active: count, paused: m.paused === 1, ...mentorLoad({ capacity, active: count, paused: m.paused === 1 }) };
-  });
-  const byStatus = { over: 0, full: 0, room: 0, paused: 0 } satisfies Record<LoadStatus, number>;
-  for (const row of rows) byStatus[row.status] += 1;
-  rows.sort((a, b) => LOAD_ORDER[a.status] - LOAD_ORDER[b.status] || b.active - a.active || a.name.localeCompare(b.name));
-  return {
-    mentors: rows.length, capacity: rows.reduce((sum, row) => sum + row.capacity, 0), placesUsed: rows.reduce((sum, row) => sum + row.active, 0),
-    openPlaces: rows.reduce((sum, row) => sum + row.openPlaces, 0), byStatus, items: rows.slice(0, limit),
-  };
+    return { personId: m.person_id, name: names.get(m.person_id) ?? '', capacity, active: m.running_pairs, paused: m.paused === 1, ...mentorLoad({ capacity, active: m.running_pairs, paused: m.paused === 1 }) };
+  }).sort((a, b) => LOAD_ORDER[a.status] - LOAD_ORDER[b.status] || b.active - a.active || a.name.localeCompare(b.name));
+  return { ...totals, items };
 }
 
 /** The program's dashboard: what the admin needs to run it, and nothing said inside a relationship. */
 export async function programDashboard(db: Kysely<Database>, orgId: string, programId: string, now = new Date(), groupSize = 10) {
   const program = await programRow(db, orgId, programId);
   const today = utcToday(now);
+  // Four index range counts (cheaper than one grouped scan over every enrollment, withdrawn ones included).
   const enrollment = { mentor: { pending: 0, approved: 0 }, mentee: { pending: 0, approved: 0 } };
-  const counts = await db.selectFrom('enrollments').select(['side', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId).where('status', 'in', ['pending', 'approved']).groupBy(['side', 'status']).execute();
-  for (const row of counts) enrollment[row.side][row.status as 'pending' | 'approved'] = Number(row.n);
+  for (const side of ['mentor', 'mentee'] as const) {
+    for (const status of ['pending', 'approved'] as const) {
+      const { n } = await db.selectFrom('enrollments').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', programId).where('side', '=', side).where('status', '=', status).executeTakeFirstOrThrow();
+      enrollment[side][status] = Number(n);
+    }
+  }
   const health = {} as Record<PairGroup, { count: number; items: PairRow[] }>;
-  for (const group of PAIR_GROUPS) health[group] = { count: await countIn(db, programId, group, today), items: await pairPage(db, programId, group, today, 0, groupSize) };
+  for (const group of PAIR_GROUPS) {
+    const count = await countIn(db, programId, group, today);
+    health[group] = { count, items: count ? await pairPage(db, programId, group, today, 0, groupSize) : [] };
+  }
   return {
     program: {
       id: program.id, name: program.name, status: program.status, enrollmentWindow: program.enrollment_window, cohortStartsOn: program.cohort_starts_on,

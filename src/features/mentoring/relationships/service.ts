@@ -15,6 +15,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../../platform/h
 import { endMentoringEngagement } from '../../coaching/engagements/mentoring-link.ts';
 import { membershipStatus } from '../../members/service.ts';
 import { tell } from '../notices.ts';
+import { recountPairs } from '../pair-counts.ts';
 import { programRow } from '../programs/service.ts';
 import { loadRelationship, type MentoringViewer, type RelationshipInView } from '../relationship-access.ts';
 
@@ -43,6 +44,7 @@ async function move(
   await db.insertInto('relationship_transitions').values({
     id: newId(), org_id: relationship.row.org_id, relationship_id: relationship.row.id, event, from_state: relationship.state, to_state: result.to, actor_person_id: actorPersonId, created_at: now,
   }).execute();
+  await recountPairs(db, relationship.row);
   return result.to;
 }
 
@@ -216,6 +218,7 @@ export async function assignPair(db: Kysely<Database>, mailer: Mailer | null, or
   }).execute();
   await db.insertInto('relationship_transitions').values({ id: newId(), org_id: orgId, relationship_id: id, event: origin === 'matched' ? 'match' : 'assign', from_state: 'active', to_state: 'active', actor_person_id: viewer.personId, created_at: now }).execute();
   await scheduleFirstReview(db, id, orgId, program.review_every_weeks);
+  await recountPairs(db, { program_id: programId, mentor_person_id: input.mentorPersonId, mentee_person_id: input.menteePersonId });
   const names = new Map((await db.selectFrom('people').select(['id', 'name']).where('id', 'in', [input.mentorPersonId, input.menteePersonId]).execute()).map((p) => [p.id, p.name]));
   await tell(db, mailer, { orgId, personId: input.mentorPersonId, kind: 'mentoring.paired', title: `You are now mentoring ${names.get(input.menteePersonId)} in ${program.name}`, body: 'Reach out to agree your first conversation and how often you will meet.', link: `/mentoring/relationships/${id}` });
   await tell(db, mailer, { orgId, personId: input.menteePersonId, kind: 'mentoring.paired', title: `${names.get(input.mentorPersonId)} is your mentor in ${program.name}`, body: 'Your mentor will reach out; you are welcome to write first.', link: `/mentoring/relationships/${id}` });

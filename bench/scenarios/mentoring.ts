@@ -1,0 +1,288 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { CheckInTable, ContinuationReviewTable, Database, EnrollmentTable, MentoringRelationshipTable } from '../../src/db/schema.ts';
+import { cadenceMarks } from '../../src/domain/mentoring/cadence.ts';
+import { insertBatched } from '../lib/generate.ts';
+import { defineScenario, defineSeed, PLATFORM_TARGET, type BenchRequest } from '../lib/scenario.ts';
+
+/*
+ * Mentoring at scale: 100,000 relationships and 1,000,000 check-ins (at --scale 1). The largest
+ * organization holds 40% of them: a flagship program of 24,000 relationships over four years
+ * (5,000 running now, with 2,000 mentors), a second program and organic mentoring; the rest are
+ * spread over the next forty organizations by size. Running pairs are on track (70%), slipping
+ * (18%) or stalled (12%), a few paused; each has its open review; 2% are open requests; the
+ * others concluded. Dates are laid out around the day the data set was generated.
+ */
+
+const CADENCE_DAYS = 14;
+const REVIEW_WEEKS = 12;
+const DAY_MS = 86_400_000;
+
+interface ProgramPlan { orgId: string; programId: string | null; relationships: number; runningShare: number }
+
+export interface MentoringSeed {
+  generatedOn: string;
+  orgId: string;
+  flagshipProgramId: string;
+  /** Mentors of the flagship with a full load and a history: the mentor-home scenario's people. */
+  busyMentors: string[];
+  counts: { relationships: number; checkIns: number; running: number; programs: number };
+}
+
+const TOPICS = ['["Career goals"]', '["Feedback","One-to-ones"]', '["Promotion case"]', '["Presenting"]', '["Priorities"]', '["Networking"]', '["Next role"]', '["Confidence"]'];
+const NOTES = [
+  'Agreed one stretch task for the month.', 'Practised the project update; clearer the second time.', 'Listed evidence for the promotion case.',
+  'Mapped stakeholders; will ask for two introductions.', 'Talked through last week’s feedback and a script for the follow-up.', 'Compared two possible next roles.',
+];
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const date = (ms: number) => iso(ms).slice(0, 10);
+
+async function activeMembers(db: Kysely<Database>, orgId: string): Promise<string[]> {
+  return (await db.selectFrom('memberships').select('person_id').where('org_id', '=', orgId).where('status', '=', 'active').orderBy('person_id').execute()).map((r) => r.person_id);
+}
+
+export const seed = defineSeed<MentoringSeed>({
+  name: 'mentoring',
+  version: 2,
+  async generate({ db, core, random }) {
+    const scale = core.shape.people / 50_000;
+    const total = Math.round(100_000 * scale);
+    const checkInTarget = Math.round(1_000_000 * scale);
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const largest = core.organizations[0]!;
+
+    // Where the relationships go: 40% in the largest organization, the rest by size over the next forty.
+    const plans: ProgramPlan[] = [];
+    const flagshipId = random.uuid();
+    const inLargest = Math.round(total * 0.4);
+    plans.push({ orgId: largest.id, programId: flagshipId, relationships: Math.round(inLargest * 0.6), runningShare: 0.21 });
+    plans.push({ orgId: largest.id, programId: random.uuid(), relationships: Math.round(inLargest * 0.2), runningShare: 0.25 });
+    plans.push({ orgId: largest.id, programId: null, relationships: inLargest - Math.round(inLargest * 0.6) - Math.round(inLargest * 0.2), runningShare: 0.25 });
+    const others = core.organizations.slice(1, 41);
+    const weight = others.reduce((sum, org) => sum + org.activeMembers, 0);
+    let left = total - inLargest;
+    for (const [index, org] of others.entries()) {
+      const share = index === others.length - 1 ? left : Math.round(((total - inLargest) * org.activeMembers) / weight);
+      left -= share;
+      const programShare = Math.round(share * 0.8);
+      plans.push({ orgId: org.id, programId: random.uuid(), relationships: programShare, runningShare: 0.25 });
+      plans.push({ orgId: org.id, programId: null, relationships: share - programShare, runningShare: 0.25 });
+    }
+
+    // Programs.
+    const now = iso(today);
+    for (const plan of plans.filter((p) => p.programId)) {
+      const creator = core.organizations.find((o) => o.id === plan.orgId)!.admins[0]!;
+      await db.insertInto('mentoring_programs').values({
+        id: plan.programId!, org_id: plan.orgId, name: plan.programId === flagshipId ? 'Mentoring Circle' : `Program ${plan.programId!.slice(0, 4)}`, purpose: 'career_growth',
+        description: 'Generated for the benchmark', enrollment_window: 'always', cohort_starts_on: null, cohort_ends_on: null, cadence_days: CADENCE_DAYS,
+        suggested_length_weeks: 26, review_every_weeks: REVIEW_WEEKS, default_mentor_capacity: 3, pairing_mode: 'admin_assigns', enrollment_approval: 'admin',
+        status: 'active', created_by_person_id: creator, created_at: iso(today - 1500 * DAY_MS),
+      }).execute();
+    }
+
+    // Relationships, planned in memory (check-ins are written as they are made, in batches).
+    interface Planned { row: Insertable<MentoringRelationshipTable>; checkIns: number; firstOn: number; lastOn: number | null }
+    const planned: Planned[] = [];
+    const enrollments: Insertable<EnrollmentTable>[] = [];
+    const reviews: Insertable<ContinuationReviewTable>[] = [];
+    const busyMentors: string[] = [];
+    const membersByOrg = new Map<string, string[]>();
+    for (const plan of plans) {
+      let members = membersByOrg.get(plan.orgId);
+      if (!members) {
+        members = await activeMembers(db, plan.orgId);
+        membersByOrg.set(plan.orgId, members);
+      }
+      const running = Math.round(plan.relationships * plan.runningShare);
+      const requested = Math.round(plan.relationships * 0.02);
+      const mentorCount = Math.max(1, Math.ceil(running / 2.5));
+      const shuffled = random.sample(members, members.length);
+      const mentors = shuffled.slice(0, Math.min(mentorCount, Math.floor(members.length / 3)));
+      const mentees = shuffled.slice(mentors.length);
+      const load = new Map<string, number>();
+      const menteeRunning = new Map<string, number>();
+      const menteeLastEnded = new Map<string, string>();
+      const menteeState = new Map<string, 'running' | 'requested' | 'concluded'>();
+      let menteeCursor = 0;
+      const nextMentee = (state: 'running' | 'requested' | 'concluded') => {
+        // Running and requested pairs each take a mentee of their own; past ones reuse freely.
+        for (let tries = 0; tries < mentees.length; tries++) {
+          const candidate = state === 'concluded' ? random.pick(mentees) : mentees[menteeCursor++ % mentees.length]!;
+          if (state === 'concluded' || !menteeState.has(candidate) || menteeState.get(candidate) === 'concluded') {
+            if (menteeState.get(candidate) !== 'running' && menteeState.get(candidate) !== 'requested') menteeState.set(candidate, state);
+            return candidate;
+          }
+        }
+        return random.pick(mentees);
+      };
+      for (let i = 0; i < plan.relationships; i++) {
+        const kind = i < running ? 'running' : i < running + requested ? 'requested' : 'concluded';
+        // Running pairs fill mentors up to three each; past ones spread over every mentor.
+        const mentor = kind === 'running' ? mentors[Math.floor(i / 2.5) % mentors.length]! : random.pick(mentors);
+        const mentee = nextMentee(kind);
+        const id = random.uuid();
+        let startedAt: number | null = null;
+        let endedAt: number | null = null;
+        let lastOn: number | null = null;
+        let state: string = kind === 'requested' ? 'requested' : kind === 'concluded' ? 'concluded' : 'active';
+        if (kind === 'running') {
+          load.set(mentor, (load.get(mentor) ?? 0) + 1);
+          menteeRunning.set(mentee, (menteeRunning.get(mentee) ?? 0) + 1);
+          startedAt = today - random.int(15, 420) * DAY_MS;
+          const health = random.next();
+          const since = health < 0.7 ? random.int(0, CADENCE_DAYS) : health < 0.88 ? random.int(CADENCE_DAYS + 1, 2 * CADENCE_DAYS) : random.int(2 * CADENCE_DAYS + 1, 2 * CADENCE_DAYS + 150);
+          lastOn = Math.max(startedAt, today - since * DAY_MS);
+          if (lastOn === startedAt && random.chance(0.5)) lastOn = null;
+          if (random.chance(0.03)) state = 'paused';
+        } else if (kind === 'concluded') {
+          startedAt = today - random.int(120, 1460) * DAY_MS;
+          endedAt = Math.min(today - DAY_MS, startedAt + random.int(60, 360) * DAY_MS);
+          lastOn = endedAt - random.int(0, 20) * DAY_MS;
+          if (iso(endedAt) > (menteeLastEnded.get(mentee) ?? '')) menteeLastEnded.set(mentee, iso(endedAt));
+        }
+        const startedOn = startedAt === null ? null : date(startedAt);
+        const marks = startedOn ? cadenceMarks({ cadenceDays: CADENCE_DAYS, lastCheckInOn: lastOn === null ? null : date(lastOn), startedOn }) : null;
+        const createdAt = kind === 'requested' ? today - random.int(0, 10) * DAY_MS : startedAt! - 2 * DAY_MS;
+        planned.push({
+          row: {
+            id, org_id: plan.orgId, program_id: plan.programId, mentor_person_id: mentor, mentee_person_id: mentee, origin: plan.programId ? 'assigned' : 'organic', state,
+            request_message: plan.programId ? null : 'Would you mentor me?', requested_by_person_id: plan.programId ? null : mentee,
+            request_expires_at: kind === 'requested' ? iso(createdAt + 14 * DAY_MS) : null, decline_reason: null, cadence_days: CADENCE_DAYS, review_every_weeks: REVIEW_WEEKS,
+            started_at: startedAt === null ? null : iso(startedAt), ended_at: endedAt === null ? null : iso(endedAt), ended_by_person_id: null, end_reason: endedAt ? 'review' : null,
+            engagement_id: null, created_at: iso(createdAt), updated_at: iso(endedAt ?? startedAt ?? createdAt),
+            last_check_in_on: lastOn === null ? null : date(lastOn), check_in_due_on: marks?.checkInDueOn ?? null, stalled_after_on: marks?.stalledAfterOn ?? null,
+          },
+          checkIns: lastOn === null || startedAt === null ? 0 : Math.floor((lastOn - startedAt) / (CADENCE_DAYS * DAY_MS)) + 1,
+          firstOn: startedAt ?? 0, lastOn,
+        });
+        if (kind === 'running') {
+          // The open review: due within the next twelve weeks; a few due this week.
+          const due = random.chance(0.06) ? today + random.int(0, 7) * DAY_MS : today + random.int(8, REVIEW_WEEKS * 7) * DAY_MS;
+          reviews.push({ id: random.uuid(), org_id: plan.orgId, relationship_id: id, due_on: date(due), outcome: null, resolved_at: null, created_at: iso(startedAt!) });
+        }
+      }
+      if (plan.programId) {
+        for (const mentor of mentors) {
+          enrollments.push({
+            id: random.uuid(), org_id: plan.orgId, program_id: plan.programId, person_id: mentor, side: 'mentor', status: 'approved', capacity: 3, paused: random.chance(0.04) ? 1 : 0,
+            answers: '{}', created_at: iso(today - 1500 * DAY_MS), decided_at: iso(today - 1499 * DAY_MS), running_pairs: load.get(mentor) ?? 0, waiting_since: null,
+          });
+        }
+        // Mentees: everyone with a running pair or an open request, 30% of the past ones still waiting, and newcomers not yet matched.
+        for (const [mentee, state] of menteeState) {
+          const stays = state !== 'concluded' || random.chance(0.3);
+          enrollments.push({
+            id: random.uuid(), org_id: plan.orgId, program_id: plan.programId, person_id: mentee, side: 'mentee', status: stays ? 'approved' : 'withdrawn', capacity: null, paused: 0,
+            answers: '{}', created_at: iso(today - 1500 * DAY_MS), decided_at: iso(today - 1499 * DAY_MS), running_pairs: menteeRunning.get(mentee) ?? 0,
+            waiting_since: menteeRunning.has(mentee) ? null : menteeLastEnded.get(mentee) ?? null,
+          });
+        }
+        for (const newcomer of mentees.filter((m) => !menteeState.has(m)).slice(0, Math.round(running * 0.1))) {
+          const decided = today - random.int(1, 120) * DAY_MS;
+          enrollments.push({
+            id: random.uuid(), org_id: plan.orgId, program_id: plan.programId, person_id: newcomer, side: 'mentee', status: random.chance(0.1) ? 'pending' : 'approved', capacity: null, paused: 0,
+            answers: '{}', created_at: iso(decided - DAY_MS), decided_at: iso(decided), running_pairs: 0, waiting_since: null,
+          });
+        }
+        if (plan.programId === flagshipId) busyMentors.push(...[...load].filter(([, n]) => n >= 2).map(([id]) => id).slice(0, 64));
+      } else {
+        for (const mentor of mentors) {
+          await db.insertInto('mentor_listings').values({ org_id: plan.orgId, person_id: mentor, expertise: '["Careers"]', ask_me_about: 'Careers', availability: 'Fridays', capacity: 3, paused: 0, updated_at: now })
+            .onConflict((oc) => oc.columns(['org_id', 'person_id']).doNothing()).execute();
+        }
+      }
+    }
+
+    // Check-ins: the natural rhythm, thinned or thickened evenly so the whole set holds the target.
+    const natural = planned.reduce((sum, p) => sum + p.checkIns, 0);
+    const factor = checkInTarget / natural;
+    let written = 0;
+    let carry = 0;
+    const batch: Insertable<CheckInTable>[] = [];
+    const flush = async () => {
+      await insertBatched(db, 'check_ins', batch);
+      written += batch.length;
+      batch.length = 0;
+    };
+    await insertBatched(db, 'mentoring_relationships', planned.map((p) => p.row));
+    for (const p of planned) {
+      if (p.lastOn === null || p.checkIns === 0) continue;
+      const exact = p.checkIns * factor + carry;
+      const count = Math.max(1, Math.floor(exact));
+      carry = exact - count;
+      const span = p.lastOn - p.firstOn;
+      for (let k = 0; k < count; k++) {
+        const on = count === 1 ? p.lastOn : p.lastOn - Math.round((span * k) / (count - 1) / DAY_MS) * DAY_MS;
+        batch.push({
+          id: random.uuid(), org_id: p.row.org_id as string, relationship_id: p.row.id as string, met_on: date(on), topics: TOPICS[k % TOPICS.length]!, shared_notes: NOTES[k % NOTES.length]!,
+          logged_by_person_id: (k % 2 ? p.row.mentee_person_id : p.row.mentor_person_id) as string, created_at: iso(on + 17 * 3_600_000), edited_at: null,
+        });
+      }
+      if (batch.length >= 30_000) await flush();
+    }
+    await flush();
+    await insertBatched(db, 'enrollments', enrollments);
+    await insertBatched(db, 'continuation_reviews', reviews);
+    // A third of the reviews due this week already have one side's answer.
+    const byId = new Map(planned.map((p) => [p.row.id as string, p.row]));
+    const answers = reviews.filter((r) => (r.due_on as string) <= date(today + 7 * DAY_MS) && random.chance(0.33)).map((r) => {
+      const pair = byId.get(r.relationship_id as string)!;
+      return { review_id: r.id as string, org_id: r.org_id as string, person_id: (random.chance(0.5) ? pair.mentor_person_id : pair.mentee_person_id) as string, answer: 'continue' as const, answered_at: now };
+    });
+    await insertBatched(db, 'review_answers', answers);
+    return {
+      generatedOn: date(today), orgId: largest.id, flagshipProgramId: flagshipId, busyMentors,
+      counts: { relationships: planned.length, checkIns: written, running: reviews.length, programs: plans.filter((p) => p.programId).length },
+    };
+  },
+});
+
+function seeded(seeds: Record<string, unknown>): MentoringSeed {
+  const data = seeds.mentoring as MentoringSeed | undefined;
+  if (!data) throw new Error('the mentoring seed did not run');
+  return data;
+}
+
+const expectOk = (response: { status: number; body: unknown }) => {
+  if (response.status !== 200) throw new Error(`expected 200, got ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+};
+
+export const scenarios = [
+  defineScenario({
+    name: 'mentoring-program-admin',
+    description: 'GET …/mentoring/programs/:flagship/dashboard in the largest organization: 24,000 relationships (5,000 running, 2,000 mentors), of 100,000 and 1,000,000 check-ins',
+    target: PLATFORM_TARGET,
+    async requests({ core, seeds, signIn }) {
+      const data = seeded(seeds);
+      const admins = core.organizations[0]!.admins.slice(0, 4);
+      return Promise.all(admins.map(async (personId): Promise<BenchRequest> => ({
+        method: 'GET', path: `/api/orgs/${data.orgId}/mentoring/programs/${data.flagshipProgramId}/dashboard`, headers: await signIn(personId),
+      })));
+    },
+    verify(response) {
+      expectOk(response);
+      const body = response.body as { pairs?: Record<string, { count: number; items: unknown[] }>; unmatched?: { count: number }; mentorLoad?: { mentors: number } };
+      const running = Object.values(body.pairs ?? {}).reduce((sum, group) => sum + group.count, 0);
+      if (running < 100 || !body.mentorLoad || body.mentorLoad.mentors < 40) throw new Error(`a small dashboard: ${JSON.stringify(body).slice(0, 300)}`);
+      if (!Object.values(body.pairs!).every((group) => group.items.length === Math.min(10, group.count))) throw new Error('a health group without its first ten pairs');
+    },
+  }),
+  defineScenario({
+    name: 'mentoring-mentor-home',
+    description: 'GET …/mentoring/home/mentor as 64 busy mentors of the flagship program (2–3 running pairs and years of history each)',
+    target: PLATFORM_TARGET,
+    async requests({ seeds, signIn }) {
+      const data = seeded(seeds);
+      return Promise.all(data.busyMentors.map(async (personId): Promise<BenchRequest> => ({
+        method: 'GET', path: `/api/orgs/${data.orgId}/mentoring/home/mentor`, headers: await signIn(personId),
+      })));
+    },
+    verify(response) {
+      expectOk(response);
+      const body = response.body as { relationships?: unknown[]; load?: unknown[] };
+      if (!body.relationships || body.relationships.length < 2 || !body.load?.length) throw new Error(`an empty home: ${JSON.stringify(body).slice(0, 300)}`);
+    },
+  }),
+];
+
