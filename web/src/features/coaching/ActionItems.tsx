@@ -45,7 +45,7 @@ export function ActionItemRow({ item, parties, editable }: { item: ActionItem; p
         </Stack>
       </Group>
       <Group gap={4} wrap="nowrap">
-        <Badge size="sm" color={ACTION_STATUS[item.status].color}>{ACTION_STATUS[item.status].label}</Badge>
+        {item.status !== 'open' && <Badge size="sm" color={ACTION_STATUS[item.status].color}>{ACTION_STATUS[item.status].label}</Badge>}
         {editable && (
           <Menu position="bottom-end">
             <Menu.Target>

@@ -88,7 +88,7 @@ export function ClientHome({ engagements }: { engagements: EngagementSummary[] }
                       <StateBadge state={engagement.state} size="sm" />
                     </Group>
                     <Text size="xs" c="dimmed">with {engagement.coach.name}{engagement.sponsor ? `, sponsored by ${engagement.sponsor.name}` : ''}</Text>
-                    {engagement.state === 'proposed' && <Text size="xs" fw={600} c="amber.8" mt={4}>Read and accept the agreement</Text>}
+                    {engagement.state === 'proposed' && <Text size="xs" fw={600} c="amber.8" mt={4}>The agreement is waiting for acceptance</Text>}
                     {engagement.closureProposed && <Text size="xs" fw={600} c="cairn.9" mt={4}>All goals met: time to close</Text>}
                   </Card>
                 ))}

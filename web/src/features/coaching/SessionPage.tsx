@@ -227,7 +227,6 @@ function FocusCard({ session, isClient }: { session: SessionDetail; isClient: bo
         <Box p="md" bg={session.focus ? 'cairn.0' : 'stone.0'} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
           <FocusText focus={session.focus} />
           {session.focus && session.focusSetAt && <Text size="xs" c="dimmed" mt={6}>Set {format.dateTime(session.focusSetAt)}</Text>}
-          {!session.focus && !isClient && canSet && <Text size="xs" c="dimmed" mt={4}>The client has not set a focus yet.</Text>}
         </Box>
       )}
     </Card>
