@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_mentoring.ts';
 import * as m0005 from './migrations/0005_mentoring_activity.ts';
 import * as m0006 from './migrations/0006_assessments.ts';
 import * as m0007 from './migrations/0007_mentoring_pair_counts.ts';
+import * as m0008 from './migrations/0008_matching.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_mentoring_activity': m0005,
   '0006_assessments': m0006,
   '0007_mentoring_pair_counts': m0007,
+  '0008_matching': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -614,6 +614,73 @@ export interface FeedbackResponseTable {
   comment: string;
 }
 
+export interface MatchingSettingsTable {
+  program_id: string;
+  org_id: string;
+  /** JSON object: criterion → points (0–100); missing criteria take the engine's defaults. */
+  weights: string;
+  department_preference: 'same' | 'different' | 'none';
+  experience_min: number;
+  experience_max: number;
+  required_language: string | null;
+  objective: 'max_total' | 'max_min';
+  updated_by_person_id: string | null;
+  updated_at: string;
+}
+
+export interface MatchingExclusionTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  mentee_person_id: string;
+  mentor_person_id: string;
+  created_by_person_id: string | null;
+  created_at: string;
+}
+
+export interface MatchingProposalTable {
+  id: string;
+  org_id: string;
+  program_id: string;
+  status: 'draft' | 'superseded' | 'published';
+  /** JSON: the settings the run used. */
+  settings: string;
+  /** JSON: objective, counts, unmatched people with reasons, warnings, the engine's proof. */
+  outcome: string;
+  /** JSON array of {menteeId, mentorId}: pairs an admin removed, kept out of re-runs. */
+  removed_pairs: string;
+  created_by_person_id: string | null;
+  created_at: string;
+  published_by_person_id: string | null;
+  published_at: string | null;
+}
+
+export interface MatchingProposalPairTable {
+  id: string;
+  org_id: string;
+  proposal_id: string;
+  mentee_person_id: string;
+  mentor_person_id: string;
+  source: 'proposed' | 'locked' | 'swapped';
+  locked: number;
+  score: number;
+  fit: number;
+  /** JSON array of the engine's contributions. */
+  contributions: string;
+  /** JSON array of strings. */
+  reasons: string;
+  explanation: string;
+  relationship_id: string | null;
+}
+
+/** Mentees who asked that their consented self-identification count as an inclusion preference. */
+export interface MatchingInclusionOptInTable {
+  program_id: string;
+  person_id: string;
+  org_id: string;
+  opted_in_at: string;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   people: PersonTable;
@@ -663,4 +730,9 @@ export interface Database {
   feedback_rounds: FeedbackRoundTable;
   feedback_raters: FeedbackRaterTable;
   feedback_responses: FeedbackResponseTable;
+  matching_settings: MatchingSettingsTable;
+  matching_exclusions: MatchingExclusionTable;
+  matching_proposals: MatchingProposalTable;
+  matching_proposal_pairs: MatchingProposalPairTable;
+  matching_inclusion_opt_ins: MatchingInclusionOptInTable;
 }

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
 import { assessmentCapabilityRoutes } from './assessments/capability-routes.ts';
 import { fitGuideRoutes } from './fit-guide/routes.ts';
+import { matchingRoutes } from './matching/routes.ts';
 import { mentoringRoutes } from './mentoring/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
@@ -16,7 +17,7 @@ import { peopleRoutes } from './people/routes.ts';
 /** Every capability's routes; a new feature folder adds its line here. */
 export function featureRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes, mentoringRoutes]) {
+    for (const routes of [healthRoutes, authRoutes, peopleRoutes, organizationRoutes, memberRoutes, invitationRoutes, auditRoutes, outboxRoutes, coachingRoutes, mentoringRoutes, matchingRoutes]) {
       await app.register(routes(context));
     }
     await app.register(fitGuideRoutes(context));

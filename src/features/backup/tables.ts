@@ -52,4 +52,9 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; orderBy: string[] }> =
   { name: 'feedback_raters', orderBy: ['id'] },
   // Ordered by the random id, never by insertion: the order must say nothing about who answered when.
   { name: 'feedback_responses', orderBy: ['id'] },
+  { name: 'matching_settings', orderBy: ['program_id'] },
+  { name: 'matching_exclusions', orderBy: ['id'] },
+  { name: 'matching_proposals', orderBy: ['id'] },
+  { name: 'matching_proposal_pairs', orderBy: ['id'] },
+  { name: 'matching_inclusion_opt_ins', orderBy: ['program_id', 'person_id'] },
 ];
