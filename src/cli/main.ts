@@ -120,4 +120,39 @@ program
     await database.close();
   });
 
+program
+  .command('match')
+  .description('Run matching for a mentoring program and print the result: matched, unmatched with reasons, score distribution. Stores the proposal for review (never published) unless --dry-run.')
+  .requiredOption('--program <id>', 'the program id')
+  .option('--dry-run', 'compute and print only; store nothing')
+  .option('--json', 'print machine-readable JSON instead of the summary')
+  .action(async (options: { program: string; dryRun?: boolean; json?: boolean }) => {
+    const database = openFromConfig(loadConfig());
+    await migrateToLatest(database);
+    const { findProgram, formatMatchSummary, LARGE_PROGRAM_PAIRS, matchCommand, MATCHING_PHASES, programSize } = await import('../features/matching/cli.ts');
+    const found = await findProgram(database.db, options.program);
+    if (!found) {
+      console.error(`No mentoring program has the id ${options.program}.`);
+      await database.close();
+      process.exitCode = 1;
+      return;
+    }
+    // Large programs show the engine's phases as they pass (on stderr, so --json stays clean).
+    const large = (await programSize(database.db, found.id)) >= LARGE_PROGRAM_PAIRS;
+    const bar = large ? new cliProgress.SingleBar({ format: 'Matching {phase} |{bar}| {value}/{total} phases', hideCursor: true, noTTYOutput: true }, cliProgress.Presets.shades_classic) : null;
+    bar?.start(MATCHING_PHASES.length, 0, { phase: 'loading' });
+    let done = 0;
+    try {
+      const result = await matchCommand(database.db, found, { dryRun: options.dryRun ?? false, onPhase: (phase) => bar?.update(done++, { phase }) });
+      bar?.update(MATCHING_PHASES.length, { phase: 'done' });
+      bar?.stop();
+      console.log(options.json ? JSON.stringify(result, null, 2) : formatMatchSummary(result));
+    } catch (error) {
+      bar?.stop();
+      console.error(`Matching failed, nothing was stored: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+    await database.close();
+  });
+
 await program.parseAsync(process.argv);
