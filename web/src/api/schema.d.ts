@@ -8489,6 +8489,1260 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pairs an admin ruled out of matching in this program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                id: string;
+                                mentee: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                                mentor: {
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rule a pair out of matching (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        menteePersonId: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/exclusions/{exclusionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Allow an excluded pair again (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    exclusionId: string;
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/my-inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether your self-identification counts as an inclusion preference in this program’s matching */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description You gave self-identification answers (with consent) in this program */
+                            hasSelfIdentification: boolean;
+                            /** @description Your self-identification counts as an inclusion preference in matching */
+                            optedIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Opt in (or out): mentors who gave the same self-identification score higher for you
+         * @description Your answers are never shown to anyone; explanations say only that a preference you opted into is met.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        optIn: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description You gave self-identification answers (with consent) in this program */
+                            hasSelfIdentification: boolean;
+                            /** @description Your self-identification counts as an inclusion preference in matching */
+                            optedIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/my-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your five best mentors with room in a program where mentees choose, with the reasons; ask one through POST /mentoring/requests with programId */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inclusion: {
+                                /** @description You gave self-identification answers (with consent) in this program */
+                                hasSelfIdentification: boolean;
+                                /** @description Your self-identification counts as an inclusion preference in matching */
+                                optedIn: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description An id (UUID)
+                             */
+                            programId: string;
+                            programName: string;
+                            shortfall: string | null;
+                            suggestions: {
+                                explanation: string;
+                                fit: number;
+                                mentor: {
+                                    department: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    title: string;
+                                };
+                                reasons: string[];
+                                /** @description You already have an open request to this mentor */
+                                requested: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Live preview under draft settings, nothing saved (admin): one pair scored and explained, or a mentee’s top candidates
+         * @description With mentorPersonId: that pair, and what (if anything) would keep it from being proposed. Without: the mentee’s best mentors with room.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        limit?: number;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        menteePersonId: string;
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId?: string;
+                        settings?: {
+                            departmentPreference?: "same" | "different" | "none";
+                            experienceGap?: {
+                                max: number;
+                                min: number;
+                            };
+                            objective?: "max_total" | "max_min";
+                            requiredLanguage?: string | null;
+                            /** @description Points per criterion; criteria left out take the defaults */
+                            weights?: {
+                                /** @description Points, 0 (off) to 100 */
+                                department?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                experience?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                goals?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                inclusion?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                interests?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                language?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                preferences?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                skills?: number;
+                                /** @description Points, 0 (off) to 100 */
+                                timeZone?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                blocker: string | null;
+                                blockerText: string | null;
+                                contributions: {
+                                    criterion: "skills" | "goals" | "interests" | "experience" | "department" | "timeZone" | "language" | "preferences" | "inclusion";
+                                    points: number;
+                                    text: string | null;
+                                    /** @description How well the pair meets the criterion, 0–1 */
+                                    value: number;
+                                    weight: number;
+                                }[];
+                                explanation: string;
+                                fit: number;
+                                mentor: {
+                                    department: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    title: string;
+                                };
+                                reasons: string[];
+                                score: number;
+                            }[];
+                            mentee: {
+                                department: string;
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An id (UUID)
+                                 */
+                                personId: string;
+                                title: string;
+                            };
+                            pair: {
+                                blocker: string | null;
+                                blockerText: string | null;
+                                contributions: {
+                                    criterion: "skills" | "goals" | "interests" | "experience" | "department" | "timeZone" | "language" | "preferences" | "inclusion";
+                                    points: number;
+                                    text: string | null;
+                                    /** @description How well the pair meets the criterion, 0–1 */
+                                    value: number;
+                                    weight: number;
+                                }[];
+                                explanation: string;
+                                fit: number;
+                                mentor: {
+                                    department: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description An id (UUID)
+                                     */
+                                    personId: string;
+                                    title: string;
+                                };
+                                reasons: string[];
+                                score: number;
+                            } | null;
+                            settings: components["schemas"]["MatchingSettings"];
+                            shortfall: string | null;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proposal under review, or else the last published one (admin)
+         * @description Pairs with score, per-criterion contributions and explanation; unmatched people with the reason; the score distribution; warnings.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/pairs/{pairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a pair from the proposal (admin): the mentee is listed as unmatched and re-runs do not propose the pair again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    pairId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/pairs/{pairId}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock a proposed pair: re-runs keep it (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    pairId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/pairs/{pairId}/swap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a proposed pair’s mentee another mentor (admin); checked against the hard constraints and capacity, and locked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    pairId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        mentorPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/pairs/{pairId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a proposed pair: re-runs may change it (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    pairId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the proposal under review (admin): a relationship for every pair, both people told; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An id (UUID)
+                         */
+                        proposalId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: components["schemas"]["MatchingProposal"];
+                            relationships: number;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/proposal/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-run the proposal under review (admin): locked pairs stay, removed pairs are not proposed again, everyone else still unmatched is matched anew */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run matching over the program and store the result as the proposal under review (admin); nothing is published
+         * @description Approved enrollments are matched; running pairs stay and use their mentor’s capacity; pairs declined or concluded before, excluded pairs, paused mentors and the reporting line are respected. keepLocks (default true) keeps the locked pairs of the proposal under review.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keepLocks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchingProposal"];
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/mentoring/programs/{programId}/matching/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s matching settings, with the engine’s defaults beside them (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            criteria: ("skills" | "goals" | "interests" | "experience" | "department" | "timeZone" | "language" | "preferences" | "inclusion")[];
+                            defaults: components["schemas"]["MatchingSettings"];
+                            settings: components["schemas"]["MatchingSettings"];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the program’s matching settings (admin); parts left out take the defaults */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id (UUID) */
+                    orgId: string;
+                    /** @description An id (UUID) */
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        departmentPreference?: "same" | "different" | "none";
+                        experienceGap?: {
+                            max: number;
+                            min: number;
+                        };
+                        objective?: "max_total" | "max_min";
+                        requiredLanguage?: string | null;
+                        /** @description Points per criterion; criteria left out take the defaults */
+                        weights?: {
+                            /** @description Points, 0 (off) to 100 */
+                            department?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            experience?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            goals?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            inclusion?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            interests?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            language?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            preferences?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            skills?: number;
+                            /** @description Points, 0 (off) to 100 */
+                            timeZone?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description An error, as application/problem+json (RFC 9457) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: components["schemas"]["MatchingSettings"];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error, as application/problem+json (RFC 9457) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/mentoring/programs/{programId}/my-identity": {
         parameters: {
             query?: never;
@@ -12447,6 +13701,165 @@ export interface components {
             invitedByName: string;
             roles: ("admin" | "coach" | "mentor" | "member" | "sponsor")[];
             state: "pending" | "accepted" | "revoked" | "expired";
+        };
+        MatchingPair: {
+            contributions: {
+                criterion: "skills" | "goals" | "interests" | "experience" | "department" | "timeZone" | "language" | "preferences" | "inclusion";
+                points: number;
+                text: string | null;
+                /** @description How well the pair meets the criterion, 0–1 */
+                value: number;
+                weight: number;
+            }[];
+            explanation: string;
+            /** @description The score as a share of the best possible, 0–1 */
+            fit: number;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            locked: boolean;
+            mentee: {
+                department: string;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+                title: string;
+            };
+            mentor: {
+                department: string;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+                title: string;
+            };
+            reasons: string[];
+            relationshipId: string | null;
+            score: number;
+            source: "proposed" | "locked" | "swapped";
+        };
+        /** @description A run of the matching engine under review (draft), replaced (superseded) or published */
+        MatchingProposal: {
+            counts: {
+                /** @description Mentees in running pairs, left as they are */
+                alreadyPaired: number;
+                locked: number;
+                mentees: number;
+                mentors: number;
+                pairs: number;
+                pendingEnrollments: number;
+                unmatchedMentees: number;
+                unmatchedMentors: number;
+            };
+            createdAt: string;
+            createdBy: {
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+            } | null;
+            distribution: {
+                /** @description Pairs per tenth of fit, in percent */
+                buckets: {
+                    count: number;
+                    from: number;
+                    to: number;
+                }[];
+                max: number | null;
+                mean: number | null;
+                median: number | null;
+                min: number | null;
+            };
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            id: string;
+            objective: {
+                kind: "max_total" | "max_min";
+                matched: number;
+                minScore: number | null;
+                totalScore: number;
+            };
+            pairs: components["schemas"]["MatchingPair"][];
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            programId: string;
+            /** @description How the engine checked that the assignment is optimal */
+            proof: {
+                allowedPairs: number;
+                certified: boolean;
+                rounds: number;
+            };
+            publishedAt: string | null;
+            settings: components["schemas"]["MatchingSettings"];
+            status: "draft" | "superseded" | "published";
+            unmatchedMentees: {
+                explanation: string;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+                /** @description no_mentors, no_mentees, paused, no_capacity, taken, blocked, or removed (by an admin) */
+                reason: string;
+                side: "mentee" | "mentor";
+            }[];
+            unmatchedMentors: {
+                explanation: string;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description An id (UUID)
+                 */
+                personId: string;
+                /** @description no_mentors, no_mentees, paused, no_capacity, taken, blocked, or removed (by an admin) */
+                reason: string;
+                side: "mentee" | "mentor";
+            }[];
+            warnings: string[];
+        };
+        MatchingSettings: {
+            departmentPreference: "same" | "different" | "none";
+            /** @description How many more years the mentor should have than the mentee */
+            experienceGap: {
+                max: number;
+                min: number;
+            };
+            objective: "max_total" | "max_min";
+            requiredLanguage: string | null;
+            weights: {
+                /** @description Points, 0 (off) to 100 */
+                department: number;
+                /** @description Points, 0 (off) to 100 */
+                experience: number;
+                /** @description Points, 0 (off) to 100 */
+                goals: number;
+                /** @description Points, 0 (off) to 100 */
+                inclusion: number;
+                /** @description Points, 0 (off) to 100 */
+                interests: number;
+                /** @description Points, 0 (off) to 100 */
+                language: number;
+                /** @description Points, 0 (off) to 100 */
+                preferences: number;
+                /** @description Points, 0 (off) to 100 */
+                skills: number;
+                /** @description Points, 0 (off) to 100 */
+                timeZone: number;
+            };
         };
         Me: {
             csrfToken: string;
