@@ -254,16 +254,23 @@ export function circularOverlap(a: number, b: number, length: number): number {
   return Math.min(total, length);
 }
 
-function seasonalOffsets(profile: MatchingProfile, cache: Map<string, [number, number] | null>): [number, number] | null {
+/**
+ * A zone's (January, July) offsets, or null for a name the runtime does not know. Remembered across
+ * calls: they depend on nothing but the name (the instants are fixed), and asking Intl is slow.
+ */
+const zoneOffsets = new Map<string, [number, number] | null>();
+
+function seasonalOffsets(profile: MatchingProfile): [number, number] | null {
   if (profile.timeZone) {
-    let offsets = cache.get(profile.timeZone);
+    let offsets = zoneOffsets.get(profile.timeZone);
     if (offsets === undefined) {
       try {
         offsets = [zoneOffsetMinutes(SEASON_INSTANTS[0], profile.timeZone), zoneOffsetMinutes(SEASON_INSTANTS[1], profile.timeZone)];
       } catch {
         offsets = null; // not a zone this runtime knows: fall back to the offset, if any
       }
-      cache.set(profile.timeZone, offsets);
+      if (zoneOffsets.size >= 2000) zoneOffsets.clear(); // names come from users: keep the memory bounded
+      zoneOffsets.set(profile.timeZone, offsets);
     }
     if (offsets) return offsets;
   }
@@ -334,14 +341,15 @@ export function compileMatching(input: MatchingInput): CompiledMatching {
 
   const department = (p: MatchingProfile) => (p.department?.trim() ? vocab.departments.intern(p.department) : -1);
   const menteeDepartment = new Int32Array(mentees.map(department));
+  // The mentees' words first, so that explanations use their spelling.
+  const preferredDepartmentLists = mentees.map((p) => internAll(vocab.departments, p.preferences?.departments));
   const mentorDepartment = new Int32Array(mentors.map(department));
 
   // Time zones: people with the same (January, July) offsets share a class; the overlap table is per pair of classes.
-  const zoneCache = new Map<string, [number, number] | null>();
   const classes = new Map<string, number>();
   const classOffsets: Array<[number, number]> = [];
   const zoneClass = (p: MatchingProfile) => {
-    const offsets = seasonalOffsets(p, zoneCache);
+    const offsets = seasonalOffsets(p);
     if (!offsets) return -1;
     const key = offsets.join(',');
     let id = classes.get(key);
@@ -371,13 +379,11 @@ export function compileMatching(input: MatchingInput): CompiledMatching {
 
   // Preferences about the mentor.
   const preferenceCount = new Int32Array(n);
-  const preferredDepartmentLists: number[][] = [];
   const preferredMinYears = new Float64Array(n).fill(Number.NaN);
   const namedLists: Array<Array<[number, number]>> = [];
   mentees.forEach((p, i) => {
     const prefs = p.preferences ?? {};
-    const depts = internAll(vocab.departments, prefs.departments);
-    preferredDepartmentLists.push(depts);
+    const depts = preferredDepartmentLists[i]!;
     const minYears = years(prefs.minYearsOfExperience);
     preferredMinYears[i] = minYears;
     const named = [...new Set((prefs.mentorIds ?? []).filter((id) => typeof id === 'string'))];
