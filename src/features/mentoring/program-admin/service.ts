@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { healthConditions, healthFromMarks } from '../../../domain/mentoring/cadence.ts';
 import type { RelationshipHealth } from '../../../domain/mentoring/health.ts';
@@ -13,8 +13,11 @@ import type { MentoringViewer } from '../relationship-access.ts';
  * The program admin's view: enrollment, who waits unmatched and for how long, pairs by health,
  * and mentor load against capacity. Health and counts only: this module reads no check-in notes,
  * reflections, review answers or self-identification, and presents no field that could carry them.
- * Health comes off the cadence marks each relationship carries (migration 0005), so counting and
- * paging pairs by health are index range reads, however many check-ins the program holds.
+ *
+ * Built for large programs. Health comes off the cadence marks each relationship carries
+ * (migration 0005), the unmatched and mentor load off the counts each enrollment carries
+ * (migration 0007), so every figure is an index range and every list is read in index order,
+ * however many relationships and check-ins the program holds. The dashboard is six statements.
  */
 
 export type PairGroup = RelationshipHealth | 'paused';
@@ -42,41 +45,62 @@ function pairsIn(db: Kysely<Database>, programId: string, group: PairGroup, toda
   return query;
 }
 
-async function countIn(db: Kysely<Database>, programId: string, group: PairGroup, today: string): Promise<number> {
-  const { n } = await pairsIn(db, programId, group, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(n);
+/**
+ * A page of a health group, the longest without contact first (slipping: the nearest to stalling
+ * first). Each order is the one of the index its range condition reads, so a page is read, not sorted.
+ */
+function pageQuery(db: Kysely<Database>, programId: string, group: PairGroup, today: string, offset: number, limit: number) {
+  const base = pairsIn(db, programId, group, today);
+  const ordered = group === 'stalled' || group === 'slipping'
+    ? base.orderBy('r.stalled_after_on').orderBy('r.id')
+    : base.orderBy('r.check_in_due_on').orderBy('r.stalled_after_on').orderBy('r.id');
+  return ordered
+    .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
+    .select((eb) => [
+      'r.id', 'r.origin', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name', 'r.started_at',
+      'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on', sql.lit(group).as('grp'),
+      eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
+    ])
+    .limit(limit).offset(offset);
 }
 
-/**
- * One page of a health group, the longest without contact first (slipping: the nearest to stalling
- * first). Each order follows the index its range condition reads, so a page is read, not sorted.
- */
-export async function pairPage(db: Kysely<Database>, programId: string, group: PairGroup, today: string, offset: number, limit: number): Promise<PairRow[]> {
-  const byStall = group === 'stalled' || group === 'slipping';
-  let query = pairsIn(db, programId, group, today);
-  query = byStall ? query.orderBy('r.stalled_after_on').orderBy('r.id') : query.orderBy('r.check_in_due_on').orderBy('r.stalled_after_on').orderBy('r.id');
-  const rows = await query
-    .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
-    .select(['r.id', 'r.origin', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name', 'r.started_at',
-      'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on'])
-    .limit(limit).offset(offset).execute();
-  const ids = rows.map((row) => row.id);
-  const counts = ids.length
-    ? new Map((await db.selectFrom('check_ins').select(['relationship_id', (eb) => eb.fn.countAll<number>().as('n')]).where('relationship_id', 'in', ids).groupBy('relationship_id').execute())
-      .map((row) => [row.relationship_id, Number(row.n)]))
-    : new Map<string, number>();
-  return rows.map((row) => ({
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+function presentPair(row: PageRow, today: string): PairRow {
+  const group = row.grp as PairGroup;
+  return {
     relationshipId: row.id, origin: row.origin, mentor: { personId: row.mentor_person_id, name: row.mentor_name }, mentee: { personId: row.mentee_person_id, name: row.mentee_name },
     startedAt: row.started_at, lastCheckInOn: row.last_check_in_on, nextCheckInDue: row.check_in_due_on,
     health: group === 'paused' || !row.check_in_due_on || !row.stalled_after_on ? group : healthFromMarks({ checkInDueOn: row.check_in_due_on, stalledAfterOn: row.stalled_after_on }, today),
-    checkIns: counts.get(row.id) ?? 0,
-  }));
+    checkIns: Number(row.check_ins ?? 0),
+  };
 }
 
 export async function programPairs(db: Kysely<Database>, orgId: string, programId: string, group: PairGroup, page: number, pageSize: number, now = new Date()) {
   await programRow(db, orgId, programId);
   const today = utcToday(now);
-  return { health: group, today, items: await pairPage(db, programId, group, today, (page - 1) * pageSize, pageSize), page, pageSize, total: await countIn(db, programId, group, today) };
+  const rows = await pageQuery(db, programId, group, today, (page - 1) * pageSize, pageSize).execute();
+  const { n } = await pairsIn(db, programId, group, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { health: group, today, items: rows.map((row) => presentPair(row, today)), page, pageSize, total: Number(n) };
+}
+
+/** Every count on the dashboard in one statement: each an index range of its own. */
+async function dashboardCounts(db: Kysely<Database>, programId: string, today: string) {
+  const enrolled = (side: 'mentor' | 'mentee', status: 'pending' | 'approved') =>
+    db.selectFrom('enrollments').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', programId).where('side', '=', side).where('status', '=', status);
+  const inGroup = (group: PairGroup) => pairsIn(db, programId, group, today).select((eb) => eb.fn.countAll<number>().as('n'));
+  const row = await db.selectNoFrom([
+    enrolled('mentor', 'pending').as('mentor_pending'), enrolled('mentor', 'approved').as('mentor_approved'),
+    enrolled('mentee', 'pending').as('mentee_pending'), enrolled('mentee', 'approved').as('mentee_approved'),
+    inGroup('on_track').as('on_track'), inGroup('slipping').as('slipping'), inGroup('stalled').as('stalled'), inGroup('paused').as('paused'),
+    enrolled('mentee', 'approved').where('running_pairs', '=', 0).as('unmatched'),
+  ]).executeTakeFirstOrThrow();
+  const n = (value: unknown) => Number(value ?? 0);
+  return {
+    enrollment: { mentor: { pending: n(row.mentor_pending), approved: n(row.mentor_approved) }, mentee: { pending: n(row.mentee_pending), approved: n(row.mentee_approved) } },
+    pairs: { on_track: n(row.on_track), slipping: n(row.slipping), stalled: n(row.stalled), paused: n(row.paused) } satisfies Record<PairGroup, number>,
+    unmatched: n(row.unmatched),
+  };
 }
 
 interface UnmatchedMentee {
@@ -91,33 +115,31 @@ interface UnmatchedMentee {
 }
 
 /**
- * Approved mentees with no running pair in the program, the longest waiting first. The wait runs
- * from the end of their last pairing (waiting_since) or, never paired, from their approval: two
- * index-ordered reads, merged.
+ * Approved mentees with no running pair, the longest waiting first. The wait runs from the end of
+ * their last pairing (waiting_since) or, never paired, from their approval: two index-ordered
+ * reads in one statement, merged here.
  */
-async function unmatchedMentees(db: Kysely<Database>, orgId: string, programId: string, now: Date, limit: number): Promise<{ count: number; items: UnmatchedMentee[] }> {
-  const waiting = () => db.selectFrom('enrollments').where('program_id', '=', programId).where('side', '=', 'mentee').where('status', '=', 'approved').where('running_pairs', '=', 0);
-  const { n } = await waiting().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const paired = await waiting().select(['person_id', 'waiting_since', 'decided_at']).where('waiting_since', 'is not', null).orderBy('waiting_since').orderBy('person_id').limit(limit).execute();
-  const never = await waiting().select(['person_id', 'waiting_since', 'decided_at']).where('waiting_since', 'is', null).orderBy('decided_at').orderBy('person_id').limit(limit).execute();
-  const chosen = [...paired, ...never].map((row) => ({ personId: row.person_id, since: waitingSince(row.decided_at ?? now.toISOString(), row.waiting_since) }))
-    .sort((a, b) => a.since.localeCompare(b.since) || a.personId.localeCompare(b.personId)).slice(0, limit);
-  if (chosen.length === 0) return { count: Number(n), items: [] };
-  const ids = chosen.map((c) => c.personId);
-  const people = new Map((await db.selectFrom('people as p').innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.org_id', '=', orgId))
-    .select(['p.id', 'p.name', 'm.title', 'm.department']).where('p.id', 'in', ids).execute()).map((row) => [row.id, row]));
-  const asking = new Set((await db.selectFrom('mentoring_relationships').select('mentee_person_id').where('program_id', '=', programId).where('state', '=', 'requested')
-    .where('mentee_person_id', 'in', ids).execute()).map((row) => row.mentee_person_id));
-  return {
-    count: Number(n),
-    items: chosen.map(({ personId, since }) => {
-      const person = people.get(personId);
-      return {
-        personId, name: person?.name ?? '', title: person?.title ?? '', department: person?.department ?? '',
-        waitingSince: since, daysWaiting: daysWaiting(since, now), requestOpen: asking.has(personId),
-      };
-    }),
+async function longestWaiting(db: Kysely<Database>, orgId: string, programId: string, now: Date, limit: number): Promise<UnmatchedMentee[]> {
+  const waiting = (pairedBefore: boolean) => {
+    const base = db.selectFrom('enrollments as e').where('e.program_id', '=', programId).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
+    const ordered = pairedBefore ? base.where('e.waiting_since', 'is not', null).orderBy('e.waiting_since') : base.where('e.waiting_since', 'is', null).orderBy('e.decided_at');
+    return ordered.orderBy('e.person_id').limit(limit)
+      .innerJoin('people as p', 'p.id', 'e.person_id')
+      .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', orgId))
+      .select((eb) => [
+        'e.person_id', 'e.waiting_since', 'e.decided_at', 'p.name', 'm.title', 'm.department',
+        eb.exists(eb.selectFrom('mentoring_relationships as asked').select(sql.lit(1).as('one'))
+          .whereRef('asked.program_id', '=', 'e.program_id').whereRef('asked.mentee_person_id', '=', 'e.person_id').where('asked.state', '=', 'requested')).as('request_open'),
+      ]);
   };
+  const rows = await db.selectFrom(waiting(true).as('paired')).selectAll().unionAll(db.selectFrom(waiting(false).as('never')).selectAll()).execute();
+  return rows.map((row) => {
+    const since = waitingSince(row.decided_at ?? now.toISOString(), row.waiting_since);
+    return {
+      personId: row.person_id, name: row.name, title: row.title, department: row.department, waitingSince: since, daysWaiting: daysWaiting(since, now),
+      requestOpen: Boolean(Number(row.request_open)),
+    };
+  }).sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.personId.localeCompare(b.personId)).slice(0, limit);
 }
 
 interface MentorLoadRow { personId: string; name: string; capacity: number; active: number; paused: boolean; openPlaces: number; status: LoadStatus }
@@ -127,11 +149,11 @@ const LOAD_ORDER: Record<LoadStatus, number> = { over: 0, full: 1, room: 2, paus
 /**
  * Load against capacity over the program's approved mentors. The totals come from one grouped read
  * of the index (how many mentors have each load, capacity and pause), each group judged by the
- * domain's mentorLoad; then the most loaded mentors, by name.
+ * domain's mentorLoad; then the most loaded mentors, read in index order.
  */
 async function mentorLoads(db: Kysely<Database>, programId: string, limit: number) {
-  const mentors = () => db.selectFrom('enrollments').where('program_id', '=', programId).where('side', '=', 'mentor').where('status', '=', 'approved');
-  const groups = await mentors().select(['running_pairs', 'capacity', 'paused', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['running_pairs', 'capacity', 'paused']).execute();
+  const mentors = () => db.selectFrom('enrollments as e').where('e.program_id', '=', programId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved');
+  const groups = await mentors().select(['e.running_pairs', 'e.capacity', 'e.paused', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.running_pairs', 'e.capacity', 'e.paused']).execute();
   const totals = { mentors: 0, capacity: 0, placesUsed: 0, openPlaces: 0, byStatus: { over: 0, full: 0, room: 0, paused: 0 } as Record<LoadStatus, number> };
   for (const group of groups) {
     const n = Number(group.n);
@@ -143,11 +165,11 @@ async function mentorLoads(db: Kysely<Database>, programId: string, limit: numbe
     totals.openPlaces += n * load.openPlaces;
     totals.byStatus[load.status] += n;
   }
-  const top = await mentors().select(['person_id', 'capacity', 'paused', 'running_pairs']).orderBy('running_pairs', 'desc').limit(limit).execute();
-  const names = top.length ? new Map((await db.selectFrom('people').select(['id', 'name']).where('id', 'in', top.map((m) => m.person_id)).execute()).map((p) => [p.id, p.name])) : new Map<string, string>();
+  const top = await mentors().innerJoin('people as p', 'p.id', 'e.person_id').select(['e.person_id', 'p.name', 'e.capacity', 'e.paused', 'e.running_pairs'])
+    .orderBy('e.running_pairs', 'desc').limit(limit).execute();
   const items: MentorLoadRow[] = top.map((m) => {
     const capacity = m.capacity ?? 0;
-    return { personId: m.person_id, name: names.get(m.person_id) ?? '', capacity, active: m.running_pairs, paused: m.paused === 1, ...mentorLoad({ capacity, active: m.running_pairs, paused: m.paused === 1 }) };
+    return { personId: m.person_id, name: m.name, capacity, active: m.running_pairs, paused: m.paused === 1, ...mentorLoad({ capacity, active: m.running_pairs, paused: m.paused === 1 }) };
   }).sort((a, b) => LOAD_ORDER[a.status] - LOAD_ORDER[b.status] || b.active - a.active || a.name.localeCompare(b.name));
   return { ...totals, items };
 }
@@ -156,29 +178,22 @@ async function mentorLoads(db: Kysely<Database>, programId: string, limit: numbe
 export async function programDashboard(db: Kysely<Database>, orgId: string, programId: string, now = new Date(), groupSize = 10) {
   const program = await programRow(db, orgId, programId);
   const today = utcToday(now);
-  // Four index range counts (cheaper than one grouped scan over every enrollment, withdrawn ones included).
-  const enrollment = { mentor: { pending: 0, approved: 0 }, mentee: { pending: 0, approved: 0 } };
-  for (const side of ['mentor', 'mentee'] as const) {
-    for (const status of ['pending', 'approved'] as const) {
-      const { n } = await db.selectFrom('enrollments').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('program_id', '=', programId).where('side', '=', side).where('status', '=', status).executeTakeFirstOrThrow();
-      enrollment[side][status] = Number(n);
-    }
-  }
-  const health = {} as Record<PairGroup, { count: number; items: PairRow[] }>;
-  for (const group of PAIR_GROUPS) {
-    const count = await countIn(db, programId, group, today);
-    health[group] = { count, items: count ? await pairPage(db, programId, group, today, 0, groupSize) : [] };
-  }
+  const counts = await dashboardCounts(db, programId, today);
+  // The first page of every health group in one statement.
+  const [first, ...rest] = PAIR_GROUPS.map((group) => db.selectFrom(pageQuery(db, programId, group, today, 0, groupSize).as(group)).selectAll());
+  const pages = await rest.reduce((query, next) => query.unionAll(next), first!).execute();
+  const pairs = Object.fromEntries(PAIR_GROUPS.map((group) => [group, {
+    count: counts.pairs[group], items: pages.filter((row) => row.grp === group).map((row) => presentPair(row, today)),
+  }])) as Record<PairGroup, { count: number; items: PairRow[] }>;
   return {
     program: {
       id: program.id, name: program.name, status: program.status, enrollmentWindow: program.enrollment_window, cohortStartsOn: program.cohort_starts_on,
       cohortEndsOn: program.cohort_ends_on, cadenceDays: program.cadence_days, reviewEveryWeeks: program.review_every_weeks, pairingMode: program.pairing_mode,
     },
     today,
-    enrollment,
-    unmatched: await unmatchedMentees(db, orgId, programId, now, 25),
-    pairs: health,
+    enrollment: counts.enrollment,
+    unmatched: { count: counts.unmatched, items: counts.unmatched ? await longestWaiting(db, orgId, programId, now, 25) : [] },
+    pairs,
     mentorLoad: await mentorLoads(db, programId, 25),
   };
 }
