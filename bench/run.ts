@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Cairn's request paths on a large generated data set, each compared with a bare
- * Fastify route measured in the same run. See bench/README.md.
+ * Fastify route measured in the same run, and computations (matching a whole program) measured
+ * for time and memory. See bench/README.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,10 +13,15 @@ import { measure, probe, type Measurement } from './lib/load.ts';
 import { mainProfile, summarizeProfile } from './lib/profile.ts';
 import { startBare, startCairn, type ServerProcess } from './lib/processes.ts';
 import { Random } from './lib/random.ts';
+import { judgeComputation, printComputations, type Computation, type ComputationRow } from './lib/computation.ts';
 import { judge, machineInfo, printLegend, printTable, writeJson, type ResultRow } from './lib/report.ts';
 import { loadScenarioModules, type BenchRequest, type Scenario, type ScenarioContext } from './lib/scenario.ts';
 
-const HELP = `Usage: npm run bench [-- options]
+const HELP = `Usage: npm run bench [-- options] [scenario names]
+
+Scenario names (or --scenario) select what runs: a name, a prefix ending in "*", or a group
+("matching" runs matching-2k, matching-5k and matching-20k). Only computations selected: no data
+set or server is prepared.
 
 Options (environment variables in brackets):
   --duration <s>       seconds measured per scenario [BENCH_DURATION] (default 10)
@@ -25,7 +31,7 @@ Options (environment variables in brackets):
                        medians [BENCH_REPEAT] (default 1; use 3 on a shared, noisy machine)
   --db <which>         sqlite, postgres or both (default: sqlite; both when a PostgreSQL URL is given)
   --postgres [url]     also run on PostgreSQL [BENCH_DATABASE_URL] (default ${DEFAULT_BENCH_POSTGRES_URL})
-  --scenario <names>   only these scenarios (comma-separated; "members-*" matches a prefix)
+  --scenario <names>   only these scenarios (comma-separated; "members-*" matches a prefix, "matching" a group)
   --scale <x>          data-set size factor [BENCH_SCALE] (default 1 = 200 organizations, 50,000 people)
   --regenerate         rebuild the cached data set
   --out <file>         where to write the JSON results (default bench/results/latest.json)
@@ -34,12 +40,13 @@ Options (environment variables in brackets):
   --help`;
 
 function options() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
       postgres: { type: 'string' }, scenario: { type: 'string' }, scale: { type: 'string' }, regenerate: { type: 'boolean' },
       out: { type: 'string' }, profile: { type: 'boolean' }, repeat: { type: 'string' }, help: { type: 'boolean' },
     },
+    allowPositionals: true,
     // `--postgres` alone (no URL) is allowed: normalize it before parsing.
     args: process.argv.slice(2).flatMap((arg, i, all) => (arg === '--postgres' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? ['--postgres', ''] : [arg])),
   });
@@ -63,7 +70,9 @@ function options() {
     repeat: values.profile ? 1 : Math.round(number('--repeat', values.repeat ?? process.env.BENCH_REPEAT, 1, 1)),
     databases: (db === 'both' ? ['sqlite', 'postgres'] : [db]) as ('sqlite' | 'postgres')[],
     postgresUrl: postgresUrl ?? DEFAULT_BENCH_POSTGRES_URL,
-    scenarioFilter: values.scenario ? values.scenario.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    scenarioFilter: values.scenario || positionals.length > 0
+      ? [...(values.scenario ?? '').split(','), ...positionals].map((s) => s.trim()).filter(Boolean)
+      : null,
     regenerate: values.regenerate ?? false,
     profile: values.profile ?? false,
     out: path.resolve(values.out ?? 'bench/results/latest.json'),
@@ -203,37 +212,67 @@ async function runOn(database: BenchDatabase, scenarios: Scenario[], bare: Serve
   return rows;
 }
 
+async function runComputations(computations: Computation[]): Promise<ComputationRow[]> {
+  const rows: ComputationRow[] = [];
+  if (computations.length === 0) return rows;
+  const load = os.loadavg()[0]!;
+  log(`\nComputations (each in its own process; CPU time is time on one core)${load > os.cpus().length * 0.5 ? `; note: the machine is busy (load average ${load.toFixed(1)} on ${os.cpus().length} cores), so wall times run long` : ''}:`);
+  for (const computation of computations) {
+    log(`  ${computation.name}`);
+    const result = await computation.run(log);
+    rows.push({ name: computation.name, description: computation.description, result, target: computation.target, ...judgeComputation(result, computation.target) });
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   const opts = options();
   const startedAt = new Date().toISOString();
   const modules = await loadScenarioModules();
   const seeds = modules.flatMap((m) => (m.seed ? [m.seed] : []));
   const all = modules.flatMap((m) => m.scenarios);
-  const matches = (name: string, filter: string) => (filter.endsWith('*') ? name.startsWith(filter.slice(0, -1)) : name === filter);
-  const scenarios = opts.scenarioFilter ? all.filter((s) => opts.scenarioFilter!.some((f) => matches(s.name, f))) : all;
-  if (scenarios.length === 0) throw new Error(`no scenario matches ${opts.scenarioFilter?.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+  const allComputations = modules.flatMap((m) => m.computations);
+  // A filter is a name, a prefix ending in '*', or a group: "matching" selects "matching-…".
+  const matches = (name: string, filter: string) => (filter.endsWith('*') ? name.startsWith(filter.slice(0, -1)) : name === filter || name.startsWith(`${filter}-`));
+  const selected = <T extends { name: string }>(items: T[]) => (opts.scenarioFilter ? items.filter((s) => opts.scenarioFilter!.some((f) => matches(s.name, f))) : items);
+  const scenarios = selected(all);
+  const computations = selected(allComputations);
+  if (scenarios.length === 0 && computations.length === 0) {
+    throw new Error(`no scenario matches ${opts.scenarioFilter?.join(', ')}; known: ${[...all, ...allComputations].map((s) => s.name).join(', ')}`);
+  }
 
   const prepared: BenchDatabase[] = [];
-  for (const kind of opts.databases) {
-    const prepareOptions = { scale: opts.scale, seeds, regenerate: opts.regenerate, log };
-    prepared.push(kind === 'sqlite' ? await prepareSqlite(prepareOptions) : await preparePostgres(opts.postgresUrl, prepareOptions));
-  }
-
-  const bare = await startBare();
   const rows: ResultRow[] = [];
-  try {
-    for (const database of prepared) rows.push(...(await runOn(database, scenarios, bare, opts)));
-  } finally {
-    await bare.stop();
+  if (scenarios.length > 0) {
+    for (const kind of opts.databases) {
+      const prepareOptions = { scale: opts.scale, seeds, regenerate: opts.regenerate, log };
+      prepared.push(kind === 'sqlite' ? await prepareSqlite(prepareOptions) : await preparePostgres(opts.postgresUrl, prepareOptions));
+    }
+    const bare = await startBare();
+    try {
+      for (const database of prepared) rows.push(...(await runOn(database, scenarios, bare, opts)));
+    } finally {
+      await bare.stop();
+    }
   }
+  const computed = await runComputations(computations);
 
-  const core = prepared[0]!.manifest.core;
-  const largest = core.organizations[0]!;
-  log(`\nData set: ${core.counts.organizations} organizations, ${core.counts.people.toLocaleString('en-US')} people, ${core.counts.memberships.toLocaleString('en-US')} memberships, ${core.counts.membershipRoles.toLocaleString('en-US')} roles; largest organization ${largest.members.toLocaleString('en-US')} members (${largest.activeMembers.toLocaleString('en-US')} active).`);
-  log(`Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}. ${opts.connections} connections, ${opts.durationSeconds} s per measurement${opts.repeat > 1 ? `, medians of ${opts.repeat} rounds` : ''}; each scenario's ratio is to the bare route measured just before it.\n`);
-  printTable(rows);
-  log('');
-  printLegend(rows);
+  if (prepared.length > 0) {
+    const core = prepared[0]!.manifest.core;
+    const largest = core.organizations[0]!;
+    log(`\nData set: ${core.counts.organizations} organizations, ${core.counts.people.toLocaleString('en-US')} people, ${core.counts.memberships.toLocaleString('en-US')} memberships, ${core.counts.membershipRoles.toLocaleString('en-US')} roles; largest organization ${largest.members.toLocaleString('en-US')} members (${largest.activeMembers.toLocaleString('en-US')} active).`);
+  }
+  const httpSettings = ` ${opts.connections} connections, ${opts.durationSeconds} s per measurement${opts.repeat > 1 ? `, medians of ${opts.repeat} rounds` : ''}; each scenario's ratio is to the bare route measured just before it.`;
+  log(`${prepared.length > 0 ? '' : '\n'}Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}.${rows.length > 0 ? httpSettings : ''}\n`);
+  if (rows.length > 0) {
+    printTable(rows);
+    log('');
+    printLegend(rows);
+  }
+  if (computed.length > 0) {
+    if (rows.length > 0) log('');
+    printComputations(computed, log);
+  }
 
   writeJson(opts.out, {
     startedAt,
@@ -242,7 +281,7 @@ async function main(): Promise<void> {
     settings: { connections: opts.connections, durationSeconds: opts.durationSeconds, warmupSeconds: opts.warmupSeconds, scale: opts.scale, repeat: opts.repeat },
     datasets: prepared.map((d) => ({
       database: d.label, key: d.manifest.key, generatedThisRun: d.generated, generationSeconds: d.manifest.generationSeconds,
-      counts: d.manifest.core.counts, largestOrganization: { members: largest.members, activeMembers: largest.activeMembers },
+      counts: d.manifest.core.counts, largestOrganization: { members: d.manifest.core.organizations[0]!.members, activeMembers: d.manifest.core.organizations[0]!.activeMembers },
     })),
     results: rows.map((row) => ({
       database: row.database, scenario: row.scenario, description: row.description,
@@ -253,10 +292,14 @@ async function main(): Promise<void> {
       target: row.target, met: row.met, misses: row.misses,
       runs: row.runs.map((run) => ({ requestsPerSecond: Math.round(run.requestsPerSecond), p50Ms: run.p50Ms, p99Ms: run.p99Ms, serverCpuUsPerRequest: run.serverCpuUsPerRequest === null ? null : Math.round(run.serverCpuUsPerRequest), failures: run.failures })),
     })),
+    computations: computed.map((row) => ({
+      scenario: row.name, description: row.description, wallSeconds: row.result.wallSeconds, cpuSeconds: row.result.cpuSeconds, peakRssMb: row.result.peakRssMb,
+      figures: row.result.figures, target: row.target, met: row.met, misses: row.misses, details: row.result.details,
+    })),
   });
   log(`\nResults written to ${path.relative(process.cwd(), opts.out)}.`);
-  const missed = rows.filter((row) => row.met === false);
-  if (missed.length > 0) log(`Targets missed: ${missed.map((row) => `${row.database} ${row.scenario}`).join(', ')}.`);
+  const missed = [...rows.filter((row) => row.met === false).map((row) => `${row.database} ${row.scenario}`), ...computed.filter((row) => row.met === false).map((row) => row.name)];
+  if (missed.length > 0) log(`Targets missed: ${missed.join(', ')}.`);
 }
 
 main().catch((error: unknown) => {

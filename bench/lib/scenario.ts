@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
+import type { Computation } from './computation.ts';
 import type { CoreFacts } from './generate.ts';
 import type { Random } from './random.ts';
 
@@ -80,6 +81,8 @@ export const defineSeed = <T>(seed: DatasetSeed<T>): DatasetSeed<T> => seed;
 export interface ScenarioModule {
   file: string;
   scenarios: Scenario[];
+  /** Work measured in-process (time, memory) rather than over HTTP: see computation.ts. */
+  computations: Computation[];
   seed?: DatasetSeed;
 }
 
@@ -91,13 +94,14 @@ export async function loadScenarioModules(): Promise<ScenarioModule[]> {
   const modules: ScenarioModule[] = [];
   const names = new Set<string>();
   for (const file of files) {
-    const loaded = (await import(pathToFileURL(path.join(scenarioDir, file)).href)) as { scenarios?: Scenario[]; seed?: DatasetSeed };
-    if (!Array.isArray(loaded.scenarios)) throw new Error(`bench/scenarios/${file} must export "scenarios" (an array of defineScenario(...))`);
-    for (const scenario of loaded.scenarios) {
+    const loaded = (await import(pathToFileURL(path.join(scenarioDir, file)).href)) as { scenarios?: Scenario[]; computations?: Computation[]; seed?: DatasetSeed };
+    if (!Array.isArray(loaded.scenarios)) throw new Error(`bench/scenarios/${file} must export "scenarios" (an array of defineScenario(...), empty when it has only computations)`);
+    const computations = loaded.computations ?? [];
+    for (const scenario of [...loaded.scenarios, ...computations]) {
       if (names.has(scenario.name)) throw new Error(`two scenarios are named "${scenario.name}"`);
       names.add(scenario.name);
     }
-    modules.push({ file, scenarios: loaded.scenarios, ...(loaded.seed ? { seed: loaded.seed } : {}) });
+    modules.push({ file, scenarios: loaded.scenarios, computations, ...(loaded.seed ? { seed: loaded.seed } : {}) });
   }
   return modules;
 }
