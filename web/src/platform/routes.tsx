@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
           { path: 'relationships/:relationshipId', lazy: page(() => import('../features/mentoring/RelationshipPage'), (m) => m.RelationshipPage) },
           { path: 'programs', lazy: page(() => import('../features/mentoring/ProgramsPage'), (m) => m.ProgramsPage) },
           { path: 'programs/:programId', lazy: page(() => import('../features/mentoring/ProgramPage'), (m) => m.ProgramPage) },
+          { path: 'programs/:programId/suggestions', lazy: page(() => import('../features/matching/SuggestionsPage'), (m) => m.SuggestionsPage) },
           { path: 'notices', lazy: page(() => import('../features/mentoring/NoticesPage'), (m) => m.NoticesPage) },
           {
             element: <RequireRole roles={['admin']} />,
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
               { path: 'admin', lazy: page(() => import('../features/mentoring/ManageProgramsPage'), (m) => m.ManageProgramsPage) },
               { path: 'admin/new', lazy: page(() => import('../features/mentoring/ManageProgramsPage'), (m) => m.NewProgramPage) },
               { path: 'admin/programs/:programId', lazy: page(() => import('../features/mentoring/ProgramAdminPage'), (m) => m.ProgramAdminPage) },
+              { path: 'admin/programs/:programId/matching', lazy: page(() => import('../features/matching/MatchingPage'), (m) => m.MatchingPage) },
             ],
           },
         ],

@@ -65,7 +65,10 @@ function ProgramAdmin({ program }: { program: Program }) {
           </Group>
           <Text size="sm" c="dimmed">{PURPOSE_LABELS[program.purpose]} · {plural(program.mentors, 'mentor')}, {plural(program.mentees, 'mentee')}</Text>
         </Stack>
-        <Button component={Link} to={`/orgs/${orgId}/mentoring/programs/${program.id}`} variant="default">See it as members do</Button>
+        <Group gap="sm">
+          <Button component={Link} to={`/orgs/${orgId}/mentoring/admin/programs/${program.id}/matching`}>Matching</Button>
+          <Button component={Link} to={`/orgs/${orgId}/mentoring/programs/${program.id}`} variant="default">See it as members do</Button>
+        </Group>
       </Group>
       <Tabs value={tab} onChange={(value) => value && select(value as Tab)} keepMounted={false}>
         <Tabs.List aria-label="Program sections" mb="lg" style={{ flexWrap: 'wrap' }}>

@@ -70,6 +70,9 @@ function ProgramView({ program }: { program: Program }) {
           <>
             <NoticesButton />
             {isAdmin && <Button component={Link} to={`/orgs/${orgId}/mentoring/admin/programs/${program.id}`} variant="default" leftSection={<IconSettings size={16} aria-hidden />}>Manage</Button>}
+            {program.pairingMode === 'mentee_choice' && program.yourEnrollments.some((e) => e.side === 'mentee' && e.status === 'approved') && (
+              <Button component={Link} to={`/orgs/${orgId}/mentoring/programs/${program.id}/suggestions`} variant="light">Suggested mentors</Button>
+            )}
             {canEnroll && !enrolling && <Button onClick={() => setEnrolling(true)}>{taken.length ? 'Enroll on the other side' : 'Enroll'}</Button>}
           </>
         )}
