@@ -42,6 +42,11 @@ describe('mentor and mentee homes', () => {
       { programId: null, programName: null, capacity: 2, active: 1, paused: false, openPlaces: 1, status: 'room' },
     ]);
     expect(body.unreadNotices).toBeGreaterThanOrEqual(2);
+    // The home reads health off the stored cadence marks; the relationship page computes it from the check-ins: they agree.
+    await org.mentee.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${programPair}/check-ins`, { metOn: daysAgo(3), topics: ['Delegation'] });
+    for (const relationship of (await org.mentor.as.get(home('mentor'))).body.relationships) {
+      expect(relationship).toEqual((await org.mentor.as.get(`/api/orgs/${org.orgId}/mentoring/relationships/${relationship.id}`)).body);
+    }
 
     await org.mentor.as.put(`/api/orgs/${org.orgId}/mentoring/relationships/${programPair}/review/answer`, { answer: 'continue' });
     expect((await org.mentor.as.get(home('mentor'))).body.pendingReviews).toEqual([]);

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { mentorLoad, type LoadStatus } from '../../../domain/mentoring/program-health.ts';
-import { STATES_USING_MENTOR_CAPACITY } from '../../../domain/mentoring/relationship-lifecycle.ts';
+import { healthFromMarks } from '../../../domain/mentoring/cadence.ts';
+import { relationshipEventsFor, STATES_USING_MENTOR_CAPACITY, type RelationshipState } from '../../../domain/mentoring/relationship-lifecycle.ts';
 import { closingReflectionsWrittenBy } from '../check-ins/reflections.ts';
-import { summarizeRelationships, type RelationshipSummary } from '../relationships/service.ts';
-import type { MentoringViewer } from '../relationship-access.ts';
+import type { RelationshipSummary } from '../relationships/service.ts';
+import { relationshipActors, type MentoringViewer } from '../relationship-access.ts';
 import { pendingReviewsFor, type PendingReview } from '../reviews/service.ts';
 
 /*
@@ -35,11 +36,40 @@ interface ToClose {
   appreciationWritten: boolean;
 }
 
-async function runningIds(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee'): Promise<string[]> {
-  const rows = await db.selectFrom('mentoring_relationships').select('id').where('org_id', '=', orgId)
-    .where(side === 'mentor' ? 'mentor_person_id' : 'mentee_person_id', '=', personId).where('state', 'in', [...STATES_USING_MENTOR_CAPACITY])
-    .orderBy('started_at').limit(200).execute();
-  return rows.map((row) => row.id);
+/**
+ * The person's running relationships on one side, as summarizeRelationships presents them, in one
+ * statement: health and the next check-in come off the cadence marks the relationship carries
+ * (kept by every check-in), the check-in count and the open review alongside.
+ */
+async function runningRelationships(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, side: 'mentor' | 'mentee', today: string): Promise<RelationshipSummary[]> {
+  const rows = await db.selectFrom('mentoring_relationships as r')
+    .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
+    .leftJoin('mentoring_programs as p', 'p.id', 'r.program_id')
+    .select((eb) => [
+      'r.id', 'r.program_id', 'p.name as program_name', 'r.origin', 'r.state', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name',
+      'r.request_message', 'r.request_expires_at', 'r.decline_reason', 'r.started_at', 'r.ended_at', 'r.cadence_days', 'r.requested_by_person_id',
+      'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on',
+      eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
+      eb.selectFrom('continuation_reviews as v').select((v) => v.fn.min('v.due_on').as('due')).whereRef('v.relationship_id', '=', 'r.id').where('v.outcome', 'is', null).as('review_due'),
+    ])
+    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', viewer.personId).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY])
+    .orderBy('r.created_at', 'desc').limit(200).execute();
+  return rows.map((row) => {
+    const state = row.state as RelationshipState;
+    const actors = relationshipActors(row, viewer);
+    const live = state === 'active';
+    const marks = row.check_in_due_on && row.stalled_after_on ? { checkInDueOn: row.check_in_due_on, stalledAfterOn: row.stalled_after_on } : null;
+    return {
+      id: row.id, programId: row.program_id, programName: row.program_name, origin: row.origin, state,
+      mentor: { personId: row.mentor_person_id, name: row.mentor_name }, mentee: { personId: row.mentee_person_id, name: row.mentee_name },
+      requestMessage: row.request_message, requestExpiresAt: row.request_expires_at, declineReason: row.decline_reason,
+      startedAt: row.started_at, endedAt: row.ended_at, cadenceDays: row.cadence_days, lastCheckInOn: row.last_check_in_on, checkIns: Number(row.check_ins ?? 0),
+      health: live && marks ? healthFromMarks(marks, today) : null,
+      nextCheckInDue: live && marks ? marks.checkInDueOn : null,
+      nextReviewDue: live ? ((row.review_due as string | null) ?? null) : null,
+      yourParts: actors, availableEvents: relationshipEventsFor(state, actors),
+    };
+  });
 }
 
 /** Unanswered requests that have not yet expired: to the mentor, or by the mentee. */
@@ -94,23 +124,22 @@ export interface MentorLoadLine {
   status: LoadStatus;
 }
 
-/** The mentor's places in each program they mentor in, and in organic mentoring. */
+/** The mentor's places in each program they mentor in (counts kept on the enrollment), and in organic mentoring. */
 async function mentorLoads(db: Kysely<Database>, orgId: string, personId: string): Promise<MentorLoadLine[]> {
   const enrollments = await db.selectFrom('enrollments as e').innerJoin('mentoring_programs as g', 'g.id', 'e.program_id')
-    .select(['e.program_id', 'g.name', 'e.capacity', 'e.paused'])
+    .select(['e.program_id', 'g.name', 'e.capacity', 'e.paused', 'e.running_pairs'])
     .where('e.org_id', '=', orgId).where('e.person_id', '=', personId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved').where('g.status', '=', 'active')
     .orderBy('g.name').execute();
-  const listing = await db.selectFrom('mentor_listings').select(['capacity', 'paused']).where('org_id', '=', orgId).where('person_id', '=', personId).executeTakeFirst();
-  const counts = await db.selectFrom('mentoring_relationships').select(['program_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('org_id', '=', orgId).where('mentor_person_id', '=', personId).where('state', 'in', [...STATES_USING_MENTOR_CAPACITY]).groupBy('program_id').execute();
-  const activeIn = (programId: string | null) => Number(counts.find((c) => c.program_id === programId)?.n ?? 0);
-  const line = (programId: string | null, programName: string | null, capacity: number, paused: boolean): MentorLoadLine => {
-    const active = activeIn(programId);
-    return { programId, programName, capacity, active, paused, ...mentorLoad({ capacity, active, paused }) };
-  };
+  const listing = await db.selectFrom('mentor_listings as l').select((eb) => [
+    'l.capacity', 'l.paused',
+    eb.selectFrom('mentoring_relationships as r').select((r) => r.fn.countAll<number>().as('n')).whereRef('r.org_id', '=', 'l.org_id').whereRef('r.mentor_person_id', '=', 'l.person_id')
+      .where('r.program_id', 'is', null).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY]).as('active'),
+  ]).where('l.org_id', '=', orgId).where('l.person_id', '=', personId).executeTakeFirst();
+  const line = (programId: string | null, programName: string | null, capacity: number, active: number, paused: boolean): MentorLoadLine =>
+    ({ programId, programName, capacity, active, paused, ...mentorLoad({ capacity, active, paused }) });
   return [
-    ...enrollments.map((e) => line(e.program_id, e.name, e.capacity ?? 0, e.paused === 1)),
-    ...(listing ? [line(null, null, listing.capacity, listing.paused === 1)] : []),
+    ...enrollments.map((e) => line(e.program_id, e.name, e.capacity ?? 0, e.running_pairs, e.paused === 1)),
+    ...(listing ? [line(null, null, listing.capacity, Number(listing.active ?? 0), listing.paused === 1)] : []),
   ];
 }
 
@@ -128,7 +157,7 @@ export async function mentorHome(db: Kysely<Database>, orgId: string, viewer: Me
   const today = now.toISOString().slice(0, 10);
   return {
     today,
-    relationships: await summarizeRelationships(db, await runningIds(db, orgId, viewer.personId, 'mentor'), viewer, today),
+    relationships: await runningRelationships(db, orgId, viewer, 'mentor', today),
     requests: await openRequests(db, orgId, viewer.personId, 'mentor', now),
     pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentor', now),
     load: await mentorLoads(db, orgId, viewer.personId),
@@ -155,7 +184,7 @@ export async function menteeHome(db: Kysely<Database>, orgId: string, viewer: Me
     .orderBy('g.name').orderBy('e.side').execute();
   return {
     today,
-    relationships: await summarizeRelationships(db, await runningIds(db, orgId, viewer.personId, 'mentee'), viewer, today),
+    relationships: await runningRelationships(db, orgId, viewer, 'mentee', today),
     requests: await openRequests(db, orgId, viewer.personId, 'mentee', now),
     pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentee', now),
     programs: programs.map((p) => ({ programId: p.program_id, name: p.name, side: p.side, status: p.status, enrollmentWindow: p.enrollment_window, cohortEndsOn: p.cohort_ends_on })),
