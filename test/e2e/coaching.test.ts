@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServedTestApp } from '../support/app.ts';
-import { expectAccessible, factoryApp, launchBrowser, navigation, newPerson, serveWebApp, signInAs, type Person } from '../support/browser.ts';
-import { buildMember, buildOrganization, FACTORY_PASSWORD } from '../support/factories.ts';
+import { expectAccessible, factoryApp, launchBrowser, navigation, newPerson, serveWebApp, signInWithSession, type Person } from '../support/browser.ts';
+import { buildMember, buildOrganization } from '../support/factories.ts';
 import { saveCoachProfile } from '../../src/features/coaching/coaches/service.ts';
 
 /*
@@ -59,11 +59,12 @@ describe('coaching in the browser', () => {
     });
     const [client, admin, coach, sponsor] = await Promise.all([0, 1, 2, 3].map(() => newPerson(browser, served.url)));
     people.push(client!, admin!, coach!, sponsor!);
+    // Signing in is another journey (accounts.test.ts): each person starts with a session.
     await Promise.all([
-      signInAs(client!.page, cast.client.email, FACTORY_PASSWORD),
-      signInAs(admin!.page, cast.admin.email, FACTORY_PASSWORD),
-      signInAs(coach!.page, cast.coach.email, FACTORY_PASSWORD),
-      signInAs(sponsor!.page, cast.sponsor.email, FACTORY_PASSWORD),
+      signInWithSession(served, client!, cast.client.id),
+      signInWithSession(served, admin!, cast.admin.id),
+      signInWithSession(served, coach!, cast.coach.id),
+      signInWithSession(served, sponsor!, cast.sponsor.id),
     ]);
     const c = client!.page;
     const a = admin!.page;
@@ -260,5 +261,5 @@ describe('coaching in the browser', () => {
     await expectAccessible(a, 'engagements overview');
 
     for (const person of people) expect(person.errors).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });

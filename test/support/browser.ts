@@ -6,7 +6,6 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
-import { CSRF_COOKIE, createSession, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import { serveTestApp, type ServedTestApp, type TestApp } from './app.ts';
 
 /*
@@ -118,21 +117,6 @@ export async function signInWithSession(served: ServedTestApp, person: Person, p
   await person.context.addCookies([
     { name: SESSION_COOKIE, value: session.token, url: served.url, httpOnly: true, sameSite: 'Lax' },
     { name: CSRF_COOKIE, value: session.csrfToken, url: served.url, sameSite: 'Strict' },
-  ]);
-  await person.page.goto(path);
-  await person.page.waitForURL(/\/orgs\/[0-9a-f-]{36}/);
-}
-
-/**
- * Gives the person's browser profile a fresh session, as signing in would, without the sign-in
- * page and its password hashing: for journeys that are not about signing in. Then opens `path`.
- */
-export async function signInWithSession(served: ServedTestApp, person: Person, who: { id: string }, path = '/'): Promise<void> {
-  const session = await createSession(served.context.db, who.id);
-  const { hostname } = new URL(served.url);
-  await person.context.addCookies([
-    { name: SESSION_COOKIE, value: session.token, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
-    { name: CSRF_COOKIE, value: session.csrfToken, domain: hostname, path: '/', sameSite: 'Strict' },
   ]);
   await person.page.goto(path);
   await person.page.waitForURL(/\/orgs\/[0-9a-f-]{36}/);
