@@ -13,6 +13,7 @@ import {
   type Assignment, type Attempt, type EngagementSummary, type InstrumentSummary,
 } from './api';
 import { ASSIGNMENT_STATUS, ENGAGEMENT_STATES } from './labels';
+import { ScrollTable } from './ScrollTable';
 
 type View = 'instruments' | 'results' | 'shared' | 'clients';
 
@@ -182,7 +183,7 @@ function ResultsView() {
   }
   return (
     <Card padding={0}>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable minWidth={560} label="Your assessments">
         <Table highlightOnHover>
           <Table.Caption>Your assessments, newest first</Table.Caption>
           <Table.Thead>
@@ -204,7 +205,7 @@ function ResultsView() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Card>
   );
 }
@@ -231,7 +232,7 @@ function SharedView() {
   }
   return (
     <Card padding={0}>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480} label="Results shared with you">
         <Table highlightOnHover>
           <Table.Caption>Results colleagues shared with you</Table.Caption>
           <Table.Thead><Table.Tr><Table.Th>Person</Table.Th><Table.Th>Assessment</Table.Th><Table.Th>Completed</Table.Th><Table.Th>Summary</Table.Th></Table.Tr></Table.Thead>
@@ -246,7 +247,7 @@ function SharedView() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import { assessmentKeys, useAssessmentMutation, useEngagementAssessments, useIns
 import { ASSIGNMENT_STATUS, ENGAGEMENT_STATES } from './labels';
 import { HistorySection, ScoresChart } from './Results';
 import { Section } from './Section';
+import { ScrollTable } from './ScrollTable';
 
 /**
  * /orgs/:orgId/assessments/engagements/:engagementId — an engagement's assessments: its coach
@@ -128,7 +129,7 @@ function Assignments({ data }: { data: EngagementAssessments }) {
   return (
     <Section title="Assigned">
       {data.assignments.length === 0 ? <Text size="sm" c="dimmed">Nothing assigned in this engagement yet.</Text> : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable minWidth={520} label="Assigned assessments">
           <Table>
             <Table.Thead>
               <Table.Tr><Table.Th>Instrument</Table.Th><Table.Th>Asked</Table.Th><Table.Th>Due</Table.Th><Table.Th>State</Table.Th></Table.Tr>
@@ -149,7 +150,7 @@ function Assignments({ data }: { data: EngagementAssessments }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Section>
   );

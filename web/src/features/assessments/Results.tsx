@@ -14,6 +14,7 @@ import {
   formatScore, startAttempt, subscaleRange, useAssessmentMutation, useHistory, type Attempt, type History, type Instrument, type Scores,
 } from './api';
 import { DeltaBadge, HistoryChart, ScoreBars, WheelChart, type BarRow } from './charts';
+import { ScrollTable } from './ScrollTable';
 
 /** The rows of the bar chart: each subscale's score on its own range, over its bands. */
 export function barRows(scores: Scores, instrument: Instrument): BarRow[] {
@@ -171,7 +172,7 @@ export function HistorySection({ history, instrument, whose, title = 'Over time'
   const body = (
     <Stack gap="lg">
       <HistoryChart series={series} min={min} max={max} title={`${instrument.name}: ${whose} scores over time`} />
-      <Table.ScrollContainer minWidth={340}>
+      <ScrollTable minWidth={340} label={`${title}: change per score`}>
         <Table>
           <Table.Caption>From the first result to the latest</Table.Caption>
           <Table.Thead>
@@ -188,7 +189,7 @@ export function HistorySection({ history, instrument, whose, title = 'Over time'
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
   if (bare) {

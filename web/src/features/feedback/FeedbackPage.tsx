@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, Progress, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NumberInput, Progress, Select, SimpleGrid, Stack, Switch, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useForm } from '@mantine/form';
 import { IconMessageCircle2, IconPlus, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,11 +11,11 @@ import { useOrg } from '../../platform/shell/org-context';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { Empty, LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
 import { useInstruments, useMyEngagements } from '../assessments/api';
-import { todayYmd, useFeedbackMutation, useRounds, type RoundSummary } from './api';
+import { feedbackKeys, todayYmd, useFeedbackMutation, useRounds, type RoundSummary } from './api';
 
 /** /orgs/:orgId/feedback — the 360 rounds about you and about the clients you coach; start a new one. */
 export function FeedbackPage() {
-  const { orgId } = useOrg();
+  const { orgId, isAdmin } = useOrg();
   const rounds = useRounds(orgId);
   const [params, setParams] = useSearchParams();
   const engagementId = params.get('engagement');
@@ -67,8 +68,55 @@ export function FeedbackPage() {
           </Text>
         </Group>
       </Card>
+      {isAdmin && <AnonymitySettings />}
       {modal}
     </>
+  );
+}
+
+/** For admins: the organization's anonymity rules, copied onto each new round (admins see no round themselves). */
+function AnonymitySettings() {
+  const { orgId } = useOrg();
+  const settings = useQuery({
+    queryKey: [...feedbackKeys.all(orgId), 'settings'],
+    queryFn: () => call(api.GET('/api/orgs/{orgId}/feedback/settings', { params: { path: { orgId } } })),
+  });
+  return (
+    <Card mt="lg" padding="lg" component="section" aria-labelledby="anonymity-title">
+      <Stack gap="xs" mb="md">
+        <Title order={2} fz="lg" id="anonymity-title">Anonymity rules of your organization</Title>
+        <Text size="sm" c="dimmed">
+          As an admin you set the rules every new round starts with; raters are told them in their invitation. Admins see no round, no rater and no answer.
+        </Text>
+      </Stack>
+      {settings.isPending ? <Loading minHeight={80} /> : settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : (
+        <SettingsForm initial={settings.data} />
+      )}
+    </Card>
+  );
+}
+
+function SettingsForm({ initial }: { initial: { minGroupSize: number; managerShownAlone: boolean } }) {
+  const { orgId } = useOrg();
+  const form = useForm({ initialValues: { minGroupSize: initial.minGroupSize as number | string, managerShownAlone: initial.managerShownAlone } });
+  const save = useFeedbackMutation(orgId, (values: typeof form.values) => call(api.PUT('/api/orgs/{orgId}/feedback/settings', {
+    params: { path: { orgId } }, body: { minGroupSize: Number(values.minGroupSize), managerShownAlone: values.managerShownAlone },
+  })), { success: 'The anonymity rules are saved; they apply to rounds started from now on.', onSuccess: (saved) => form.resetDirty(saved) });
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values, { onError: (failure) => showFieldErrors(form, failure) }))}>
+      <Stack gap="sm">
+        <NumberInput label="Minimum group size" description="No group of raters is shown with fewer answers. Three at least." min={3} max={20} allowDecimal={false} maw={260} {...form.getInputProps('minGroupSize')} />
+        <Switch
+          label="The manager may be shown on their own"
+          description="Managers are told, when invited, that their ratings may then be seen as theirs."
+          {...form.getInputProps('managerShownAlone', { type: 'checkbox' })}
+        />
+        <ProblemAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button type="submit" variant="default" loading={save.isPending} disabled={!form.isDirty()}>Save the rules</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

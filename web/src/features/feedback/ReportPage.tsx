@@ -9,6 +9,7 @@ import { Empty, LoadError, Loading } from '../../platform/ui/states';
 import { formatScore } from '../assessments/api';
 import { Section } from '../assessments/Section';
 import { useReport, useRound, type Report } from './api';
+import { ScrollTable } from '../assessments/ScrollTable';
 
 /** /orgs/:orgId/feedback/:roundId/report — the closed round's report: aggregates only, never one rater's answers. */
 export function ReportPage() {
@@ -204,7 +205,7 @@ function Diamond({ size = 13 }: { size?: number }) {
 function ScoresTable({ report, you }: { report: Report; you: string }) {
   const groups = report.groups;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable minWidth={560} label="Averages per competency">
       <Table verticalSpacing="xs" striped>
         <Table.Caption>The averages behind the chart. A dash means the group is too small to show for that competency.</Table.Caption>
         <Table.Thead>
@@ -231,7 +232,7 @@ function ScoresTable({ report, you }: { report: Report; you: string }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -14,6 +14,7 @@ import { useOrg } from '../../platform/shell/org-context';
 import { Empty, LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
 import { Section } from '../assessments/Section';
 import { RELATIONSHIPS, relationshipLabel, useFeedbackMutation, useRound, type Relationship, type Round } from './api';
+import { ScrollTable } from '../assessments/ScrollTable';
 
 /** /orgs/:orgId/feedback/:roundId — a round: who has answered (never what), raters, reminders, closing, the self-assessment. */
 export function RoundPage() {
@@ -170,7 +171,7 @@ function Responses({ round }: { round: Round }) {
         {round.raters.length === 0 ? (
           <Text size="sm" c="dimmed">Nobody is nominated yet. Add raters below: aim for at least {round.minGroupSize} in each group you want to see.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560} label="Raters">
             <Table verticalSpacing="xs">
               <Table.Caption>Raters of this round and whether they have answered</Table.Caption>
               <Table.Thead>
@@ -207,7 +208,7 @@ function Responses({ round }: { round: Round }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
     </Section>
