@@ -46,7 +46,8 @@ export interface MatchingOrg {
   t: TestApp;
 }
 
-export async function buildMatchingProgram(t: TestApp, options: { pairingMode?: 'admin_assigns' | 'mentee_choice'; defaultMentorCapacity?: number; orgId?: string; name?: string } = {}): Promise<MatchingOrg> {
+/** `apiClient: false` in browser tests, whose factory app has no in-process client (the admin signs in through the page). */
+export async function buildMatchingProgram(t: TestApp, options: { pairingMode?: 'admin_assigns' | 'mentee_choice'; defaultMentorCapacity?: number; orgId?: string; name?: string; apiClient?: boolean } = {}): Promise<MatchingOrg> {
   const orgId = options.orgId ?? await buildOrganization(t);
   const adminPerson = await buildMember(t, orgId, ['admin'], { name: 'Ada Admin' });
   const programId = await createProgram(t.context.db, orgId, { personId: adminPerson.id, orgRoles: ['admin'] }, {
@@ -55,7 +56,7 @@ export async function buildMatchingProgram(t: TestApp, options: { pairingMode?: 
     questions: MATCHING_QUESTIONS.map((q) => ({ ...q })),
   });
   const questions = new Map((await t.context.db.selectFrom('program_questions').select(['id', 'field_type']).where('program_id', '=', programId).execute()).map((q) => [q.field_type, q.id]));
-  return { orgId, programId, admin: { person: adminPerson, as: await signedIn(t, adminPerson) }, questions, people: new Map(), t };
+  return { orgId, programId, admin: { person: adminPerson, as: options.apiClient === false ? (null as unknown as ApiClient) : await signedIn(t, adminPerson) }, questions, people: new Map(), t };
 }
 
 /** Makes a member (or reuses one by name) and enrolls them on one side with answers. */

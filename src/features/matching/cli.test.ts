@@ -10,9 +10,9 @@ describe('cairn match', () => {
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildMatchingProgram(t, { name: 'Terminal Program' });
-    await enrollProfile(org, 'mentor', { name: 'Mira Mentor', skills: ['Negotiation', 'Hiring'], fn: 'Sales', years: 12, capacity: 1 });
+    await enrollProfile(org, 'mentor', { name: 'Mira Mentor', skills: ['Negotiation', 'Hiring'], interests: ['Chess'], fn: 'Sales', years: 12, capacity: 1 });
     await enrollProfile(org, 'mentor', { name: 'Pavel Paused', skills: ['Hiring'], fn: 'People', years: 10, capacity: 1 });
-    await enrollProfile(org, 'mentee', { name: 'Ana Mentee', skills: ['Negotiation'], fn: 'Product', years: 2 });
+    await enrollProfile(org, 'mentee', { name: 'Ana Mentee', skills: ['Negotiation'], interests: ['Chess'], fn: 'Product', years: 2 });
     await enrollProfile(org, 'mentee', { name: 'Ben Mentee', skills: ['Hiring'], fn: 'Product', years: 3 });
     await t.context.db.updateTable('enrollments').set({ paused: 1 }).where('person_id', '=', org.people.get('Pavel Paused')!.id).execute();
   });
@@ -25,7 +25,7 @@ describe('cairn match', () => {
     expect(result.code, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout);
     expect(output).toMatchObject({ program: { id: org.programId, name: 'Terminal Program' }, dryRun: true, proposalId: null, counts: { mentees: 2, mentors: 2, matched: 1, unmatchedMentees: 1 } });
-    expect(output.pairs[0]).toMatchObject({ mentee: 'Ana Mentee', mentor: 'Mira Mentor', explanation: expect.stringMatching(/^Mira Mentor offers the skill Ana Mentee wants: Negotiation/) });
+    expect(output.pairs[0]).toMatchObject({ mentee: 'Ana Mentee', mentor: 'Mira Mentor', explanation: expect.stringMatching(/^Mira Mentor offers the skill Ana Mentee wants: Negotiation.*shares 1 interest with Ana Mentee: Chess/) });
     expect(output.unmatchedMentees[0]).toMatchObject({ name: 'Ben Mentee', explanation: expect.any(String) });
     expect(output.distribution.buckets).toHaveLength(10);
     expect(await proposals()).toEqual([]);
