@@ -95,7 +95,7 @@ function InstrumentsView() {
                   <ThemeIcon variant="light" size={40} radius="md">{CHART_ICONS[instrument.chart]}</ThemeIcon>
                   <Stack gap={2} miw={0}>
                     <Title order={2} fz="md" id={`instrument-${instrument.id}`}>{instrument.name}</Title>
-                    <Text size="xs" c="dimmed">{instrument.itemCount} statements · about {instrument.minutes} minutes</Text>
+                    <Text size="xs" c="dimmed">{instrument.itemCount} {instrument.customizableItemLabels ? 'areas' : 'statements'} · about {instrument.minutes} minutes</Text>
                   </Stack>
                 </Group>
                 <Text size="sm" c="stone.8" lineClamp={4} style={{ flex: 1 }}>{instrument.description}</Text>
@@ -154,9 +154,9 @@ function AssignedToYou({ assignments }: { assignments: Assignment[] }) {
               {assignment.note && <Text size="sm" fs="italic">“{assignment.note}”</Text>}
             </Stack>
             {assignment.attemptId && assignment.status === 'in_progress' ? (
-              <Button component={Link} to={`/orgs/${orgId}/assessments/attempts/${assignment.attemptId}`} size="sm">Resume</Button>
+              <Button component={Link} to={`/orgs/${orgId}/assessments/attempts/${assignment.attemptId}`} size="sm" aria-label={`Resume ${assignment.instrument.name} (asked by ${assignment.assignedBy.name})`}>Resume</Button>
             ) : (
-              <Button size="sm" loading={start.isPending && start.variables?.assignmentId === assignment.id}
+              <Button size="sm" loading={start.isPending && start.variables?.assignmentId === assignment.id} aria-label={`Start ${assignment.instrument.name} (asked by ${assignment.assignedBy.name})`}
                 onClick={() => start.mutate({ instrumentId: assignment.instrument.id, assignmentId: assignment.id })}>
                 Start
               </Button>

@@ -141,7 +141,9 @@ function TakeView({ attempt, instrument }: { attempt: Attempt; instrument: Instr
       <Stack gap="sm" component="section" aria-labelledby="statements-heading">
         <Group justify="space-between" gap="sm">
           <Title order={2} fz="md" id="statements-heading" ref={headingRef} tabIndex={-1} style={{ outline: 'none', scrollMarginTop: 150 }}>
-            {pages > 1 ? `Statements ${page * pageSize + 1}–${page * pageSize + shown.length} of ${items.length}` : `${items.length} statements`}
+            {pages > 1
+              ? `Statements ${page * pageSize + 1}–${page * pageSize + shown.length} of ${items.length}`
+              : `${items.length} ${instrument.customizableItemLabels ? 'areas' : 'statements'}`}
           </Title>
           {pages > 1 && <Text size="sm" c="dimmed">Page {page + 1} of {pages}</Text>}
         </Group>

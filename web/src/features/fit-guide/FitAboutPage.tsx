@@ -41,7 +41,7 @@ export function FitAboutPage() {
           <Group justify="space-between" gap="md" wrap="wrap">
             <Stack gap={2}>
               <Text fw={700}>Not sure which fits you?</Text>
-              <Text size="sm" c="dimmed">Thirteen short questions, about three minutes, no account needed.</Text>
+              <Text size="sm" c="dimmed">{guide.data ? `${guide.data.questions.length} short questions` : 'A few short questions'}, about three minutes, no account needed.</Text>
             </Stack>
             <Button component={Link} to="/fit" rightSection={<IconArrowRight size={16} aria-hidden />}>Take the fit guide</Button>
           </Group>

@@ -199,11 +199,14 @@ export function stepLink(step: NextStep['id']): string {
 }
 
 function NextSteps({ steps }: { steps: NextStep[] }) {
+  const me = useMe();
   return (
     <Stack gap="sm" component="section" aria-labelledby="next-steps">
       <Stack gap={2}>
         <Title order={2} fz="xl" id="next-steps">Next steps</Title>
-        <Text size="sm" c="dimmed">Steps inside Cairn ask you to sign in first, then take you straight there.</Text>
+        <Text size="sm" c="dimmed">
+          {me.data ? 'Steps inside Cairn open in your organization.' : 'Steps inside Cairn ask you to sign in first, then take you straight there.'}
+        </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {steps.map((step, index) => (
