@@ -8,6 +8,8 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { runCairn } from '../../../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { buildMember, buildOrgWithAdmin } from '../../../test/support/factories.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import { addMember } from '../members/service.ts';
 import { backup, restore } from './service.ts';
 import { BACKUP_TABLES } from './tables.ts';
 
@@ -78,14 +80,20 @@ describe('backup and restore', () => {
     expect(Object.values(await counts({ db: target.database.db })).every((n) => n === 0)).toBe(true);
   });
 
-  it('works from the cairn command while the app keeps writing', async () => {
+  // Two CLI processes start here; on a loaded machine that alone takes a while.
+  it('works from the cairn command while the app keeps writing', { timeout: 120_000 }, async () => {
     const file = path.join(dir, 'cli.cairn.gz');
     // Writes run alongside the backup; the copy must be a consistent snapshot (no dangling rows).
     let writing = true;
+    // Each write adds a person and their membership in one transaction, as the app's commands do.
     const writer = (async () => {
       let n = 0;
       while (writing && n < 200) {
-        await buildMember(t, orgId, ['member']);
+        await t.context.db.transaction().execute(async (trx) => {
+          const id = newId();
+          await trx.insertInto('people').values({ id, email: `writer.${id}@example.test`, name: `Writer ${n}`, password_hash: null, time_zone: 'UTC', languages: '[]', bio: '', created_at: nowIso() }).execute();
+          await addMember(trx, orgId, id, ['member']);
+        });
         n += 1;
       }
     })();
