@@ -1,5 +1,5 @@
 import type { Role } from '../../src/domain/roles.ts';
-import { createProgram, enroll } from '../../src/features/mentoring/programs/service.ts';
+import { createProgram, enroll, type QuestionInput } from '../../src/features/mentoring/programs/service.ts';
 import type { TestApp } from './app.ts';
 import { buildMember, buildOrganization, signedIn, type BuiltPerson } from './factories.ts';
 import type { ApiClient } from './app.ts';
@@ -25,7 +25,7 @@ export interface Profile {
   roles?: Role[];
 }
 
-export const MATCHING_QUESTIONS = [
+export const MATCHING_QUESTIONS: readonly QuestionInput[] = [
   { fieldType: 'skills_offered', label: 'Skills you can help with', askedOf: 'mentor' },
   { fieldType: 'skills_wanted', label: 'Skills you want to build', askedOf: 'mentee' },
   { fieldType: 'goals', label: 'Goals', askedOf: 'both' },
@@ -35,7 +35,7 @@ export const MATCHING_QUESTIONS = [
   { fieldType: 'languages', label: 'Languages', askedOf: 'both' },
   { fieldType: 'time_zone', label: 'Time zone', askedOf: 'both' },
   { fieldType: 'self_identification', label: 'Do you identify as under-represented in your field?', askedOf: 'both', required: false, options: ['Yes', 'No'] },
-] as const;
+];
 
 export interface MatchingOrg {
   orgId: string;
