@@ -32,7 +32,7 @@ export function MilestonesTab({ goal, engagement, mayEdit }: { goal: Goal; engag
   });
   const add = useCoachingMutation(orgId, (values: typeof form.values) => call(api.POST('/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/milestones', {
     params: { path: base }, body: { title: values.title.trim(), dueDate: values.dueDate },
-  })), { success: 'Milestone added.', onSuccess: () => form.reset() });
+  })), { success: 'Milestone added.', onSuccess: () => form.reset(), notifyErrors: true });
   const milestones = [...goal.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
   return (
@@ -198,7 +198,7 @@ export function ObstaclesTab({ goal, engagementId, mayEdit }: { goal: Goal; enga
   const form = useForm({ initialValues: { description: '' }, validate: { description: (value) => (value.trim() ? null : 'Describe the obstacle') } });
   const log = useCoachingMutation(orgId, (description: string) => call(api.POST('/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/obstacles', {
     params: { path: base }, body: { description },
-  })), { success: 'Obstacle logged.', onSuccess: () => form.reset() });
+  })), { success: 'Obstacle logged.', onSuccess: () => form.reset(), notifyErrors: true });
   const reopen = useCoachingMutation(orgId, (obstacleId: string) => call(api.POST('/api/orgs/{orgId}/engagements/{engagementId}/goals/{goalId}/obstacles/{obstacleId}/reopen', {
     params: { path: { ...base, obstacleId } },
   })), { success: 'Obstacle reopened.', notifyErrors: true });
