@@ -29,26 +29,32 @@ export function greedyMatching(input: MatchingInput): GreedyResult {
   for (let i = 0; i < c.n; i++) if (c.menteeInPool[i]) mentees.push(i);
 
   // Each mentee's mentors in order (best first, then by mentor index), first the top FIRST_LIST.
+  // Sorted as numbers (a typed-array sort, no comparator): key = (best − units) · m + mentor.
+  const keys = new Float64Array(c.m);
   const lists = new Map<number, { mentors: Int32Array; units: Int32Array; at: number; complete: boolean }>();
   const listFor = (i: number, complete: boolean) => {
     scorer.row(i, row);
-    const allowed: number[] = [];
-    for (let j = 0; j < c.m; j++) if (row[j]! >= 0) allowed.push(j);
-    allowed.sort((a, b) => row[b]! - row[a]! || a - b);
-    const kept = complete ? allowed : allowed.slice(0, FIRST_LIST);
-    return { mentors: Int32Array.from(kept), units: Int32Array.from(kept, (j) => row[j]!), at: 0, complete: complete || kept.length === allowed.length };
+    let count = 0;
+    for (let j = 0; j < c.m; j++) if (row[j]! >= 0) keys[count++] = (c.maxUnits - row[j]!) * c.m + j;
+    const sorted = keys.subarray(0, count).sort();
+    const kept = complete ? count : Math.min(count, FIRST_LIST);
+    const mentors = new Int32Array(kept), units = new Int32Array(kept);
+    for (let k = 0; k < kept; k++) {
+      mentors[k] = sorted[k]! % c.m;
+      units[k] = row[mentors[k]!]!;
+    }
+    return { mentors, units, at: 0, complete: complete || kept === count };
   };
   // Max-heap of mentees by their current best pair: more units first, then lower mentee, then lower mentor.
+  const headUnits = new Int32Array(c.n);
+  const headMentor = new Int32Array(c.n);
   const heap: number[] = [];
-  const head = (i: number) => {
-    const list = lists.get(i)!;
-    return { units: list.units[list.at]!, mentor: list.mentors[list.at]! };
-  };
-  const before = (a: number, b: number) => {
-    const x = head(a), y = head(b);
-    return x.units !== y.units ? x.units > y.units : a !== b ? a < b : x.mentor < y.mentor;
-  };
+  const before = (a: number, b: number) =>
+    headUnits[a] !== headUnits[b] ? headUnits[a]! > headUnits[b]! : a !== b ? a < b : headMentor[a]! < headMentor[b]!;
   const push = (i: number) => {
+    const list = lists.get(i)!;
+    headUnits[i] = list.units[list.at]!;
+    headMentor[i] = list.mentors[list.at]!;
     heap.push(i);
     for (let k = heap.length - 1; k > 0;) {
       const parent = (k - 1) >> 1;
@@ -95,7 +101,7 @@ export function greedyMatching(input: MatchingInput): GreedyResult {
   let matched = 0, total = 0, min = Infinity;
   while (heap.length > 0) {
     const i = pop();
-    const { units, mentor } = head(i);
+    const units = headUnits[i]!, mentor = headMentor[i]!;
     if (room[mentor]! > 0) {
       room[mentor]!--;
       matched++;

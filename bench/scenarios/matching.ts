@@ -9,6 +9,8 @@ import type { MatchingMeasurement } from '../matching/measure.ts';
  * matched, then the highest total score — with its optimality proof, on generated programs with
  * realistic profiles (bench/matching/generate.ts), beside the greedy baseline (best pairs first).
  * Each size runs in a process of its own (node --single-threaded: one core; its own peak memory).
+ * BENCH_MATCHING_HIGHS=1 also has HiGHS solve matching-2k as a linear program and compares
+ * (minutes, and about a gigabyte more: every allowed pair is a variable).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,6 +44,7 @@ function toResult(m: MatchingMeasurement): ComputationResult {
       'greedy total': `${number(m.greedy.totalScore)} (${share.toFixed(2)}%)`,
       'greedy matched': number(m.greedy.matched),
       proof: `${m.proof.rounds} runs, ${m.proof.fullChecks} full checks`,
+      ...(m.highs ? { HiGHS: m.highs.agrees ? 'same optimum' : 'DIFFERS' } : {}),
     },
     details: m,
   };
@@ -55,12 +58,16 @@ function describe(m: MatchingMeasurement, log: (line: string) => void): void {
     + `matched ${m.objective.matched.toLocaleString('en-US')}, total ${number(m.objective.totalScore)}; greedy ${m.greedy.matched.toLocaleString('en-US')} matched, ${number(m.greedy.totalScore)}`);
 }
 
-function scenario(name: string, mentees: number, mentors: number, capacity: string, description: string, target: { maxCpuSeconds?: number; maxPeakRssMb?: number } | null) {
+function scenario(name: string, mentees: number, mentors: number, capacity: string, description: string, target: { maxCpuSeconds?: number; maxPeakRssMb?: number } | null, highs = false) {
   return defineComputation({
     name, description, target,
     async run(log) {
-      const m = await measure([String(mentees), String(mentors), capacity]);
+      const withHighs = highs && process.env.BENCH_MATCHING_HIGHS === '1';
+      const m = await measure([String(mentees), String(mentors), capacity, '42', ...(withHighs ? ['--highs'] : [])]);
       describe(m, log);
+      if (m.highs) {
+        log(`    HiGHS (LP, ${m.highs.variables.toLocaleString('en-US')} variables): ${m.highs.matched.toLocaleString('en-US')} matched, total ${number(m.highs.totalScore)} in ${m.highs.wallSeconds.toFixed(1)} s wall — ${m.highs.agrees ? 'the same optimum' : 'DIFFERENT from the engine'}`);
+      }
       return toResult(m);
     },
   });
@@ -69,7 +76,7 @@ function scenario(name: string, mentees: number, mentors: number, capacity: stri
 export const scenarios = [];
 
 export const computations = [
-  scenario('matching-2k', 2_000, 500, '4', '2,000 mentees × 500 mentors, capacity 4: exact optimum with proof, and greedy (best pairs first) as a share of it (no target)', null),
+  scenario('matching-2k', 2_000, 500, '4', '2,000 mentees × 500 mentors, capacity 4: exact optimum with proof, and greedy (best pairs first) as a share of it (no target)', null, true),
   scenario('matching-5k', 5_000, 1_000, '1-5', '5,000 mentees × 1,000 mentors, capacities 1–5: the exact optimum in under 3 s on one core', { maxCpuSeconds: 3 }),
   scenario('matching-20k', 20_000, 5_000, '1-5', '20,000 mentees × 5,000 mentors, capacities 1–5: under 60 s and under 2 GB', { maxCpuSeconds: 60, maxPeakRssMb: 2048 }),
 ];
