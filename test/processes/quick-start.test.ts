@@ -8,7 +8,8 @@ async function signIn(url: string, credentials: { email: string; password: strin
   return fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
 }
 
-describe('the quick start: cairn start', () => {
+// Each test starts real processes, and a first start loads the whole demo: minutes on a busy machine.
+describe('the quick start: cairn start', { timeout: 300_000 }, () => {
   const databases: TestDatabase[] = [];
   afterAll(async () => { for (const database of databases) await database.drop(); });
 

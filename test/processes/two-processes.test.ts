@@ -14,7 +14,7 @@ describe('two app processes on one database', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     [first, second] = await Promise.all([startCairn({ ...testDb.env, CAIRN_DEMO: 'off' }), startCairn({ ...testDb.env, CAIRN_DEMO: 'off' })]);
-  }, 60_000);
+  }, 200_000);
   afterAll(async () => {
     await Promise.all([first?.stop(), second?.stop()]);
     await testDb?.drop();

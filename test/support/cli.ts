@@ -37,7 +37,7 @@ export function startCairn(env: Record<string, string>): Promise<CairnProcess> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`cairn start did not come up:\n${output}`)); }, 30_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`cairn start did not come up:\n${output}`)); }, 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Cairn is running at (http:\/\/\S+)/.exec(output);
