@@ -157,7 +157,9 @@ function CheckInItem({ checkIn, relationship, running, reflections }: { checkIn:
   const { me } = useOrg();
   const format = useFormat();
   const [reflecting, setReflecting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const mine = checkIn.loggedBy.personId === me.person.id;
+  if (editing) return <Card component="li" padding="md"><EditCheckInForm relationship={relationship} checkIn={checkIn} onDone={() => setEditing(false)} /></Card>;
   return (
     <Card component="li" padding="md" aria-label={`Check-in on ${format.day(checkIn.metOn)}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm" mb="xs">
@@ -184,7 +186,8 @@ function CheckInItem({ checkIn, relationship, running, reflections }: { checkIn:
         reflecting ? (
           <ReflectionForm relationship={relationship} checkIn={checkIn} onDone={() => setReflecting(false)} />
         ) : (
-          <Group justify="flex-end" mt="xs">
+          <Group justify="flex-end" mt="xs" gap="xs">
+            {mine && <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setEditing(true)} aria-label={`Edit the check-in of ${format.day(checkIn.metOn)}`}>Edit</Button>}
             <Button size="compact-sm" variant="subtle" color="grape" onClick={() => setReflecting(true)} aria-label={`Add a private reflection on the check-in of ${format.day(checkIn.metOn)}`}>
               Add a private reflection
             </Button>
@@ -192,6 +195,39 @@ function CheckInItem({ checkIn, relationship, running, reflections }: { checkIn:
         )
       )}
     </Card>
+  );
+}
+
+/** The one who logged a check-in corrects it (the other side adds their own). */
+function EditCheckInForm({ relationship, checkIn, onDone }: { relationship: Relationship; checkIn: CheckIn; onDone: () => void }) {
+  const { orgId, me } = useOrg();
+  const today = todayIn(me.person.timeZone);
+  const form = useForm({
+    initialValues: { metOn: checkIn.metOn, topics: checkIn.topics, sharedNotes: checkIn.sharedNotes },
+    validate: {
+      metOn: (value) => (!value ? 'Pick the day you met' : value > today ? 'Not in the future' : null),
+      topics: (value) => (value.length ? null : 'Name at least one topic'),
+    },
+  });
+  const save = useMentoringMutation(orgId, (values: typeof form.values) => call(api.PATCH('/api/orgs/{orgId}/mentoring/relationships/{relationshipId}/check-ins/{checkInId}', {
+    params: { path: { orgId, relationshipId: relationship.id, checkInId: checkIn.id } },
+    body: { metOn: values.metOn, topics: values.topics, sharedNotes: values.sharedNotes.trim() },
+  })), { success: 'Check-in corrected.', onSuccess: onDone });
+  return (
+    <form noValidate aria-label="Edit the check-in" onSubmit={form.onSubmit((values) => save.mutate(values, { onError: (error) => showFieldErrors(form, error) }))}>
+      <Stack>
+        <ProblemAlert error={save.error} />
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <TextInput type="date" label="Day you met" required max={today} w={180} {...form.getInputProps('metOn')} />
+          <TagsInput label="Topics" required maxTags={12} style={{ flex: '1 1 280px' }} {...form.getInputProps('topics')} />
+        </Group>
+        <Textarea label="Shared notes" description="Both of you read these" autosize minRows={3} maxRows={10} maxLength={10_000} {...form.getInputProps('sharedNotes')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>Cancel</Button>
+          <Button type="submit" loading={save.isPending}>Save</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Card, Grid, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconHeartHandshake, IconMessages, IconRotateClockwise2, IconSchool, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -20,26 +20,24 @@ export function RelationshipCard({ relationship, side, today }: { relationship: 
   const late = due !== null && due < today;
   return (
     <Card component={Link} to={`/orgs/${orgId}/mentoring/relationships/${relationship.id}`} className="cairn-link-card" padding="md">
-      <Group justify="space-between" align="center" wrap="wrap" gap="md">
-        <Box style={{ flex: '1 1 200px' }} miw={0}>
-          <PersonLine name={other.name} part={side === 'mentor' ? 'Mentee' : 'Mentor'} detail={relationship.programName ?? 'Outside programs'} />
-        </Box>
-        <Group gap="lg" wrap="wrap" align="center">
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">Next check-in</Text>
-            <Text size="sm" fw={600} c={late ? 'red.9' : undefined}>
-              {due ? `${format.day(due)} (${relativeDay(due, today)})` : relationship.state === 'paused' ? 'Paused' : '—'}
-            </Text>
-          </Stack>
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">Check-ins</Text>
-            <Text size="sm" fw={600}>{relationship.checkIns} · {cadenceWords(relationship.cadenceDays)}</Text>
-          </Stack>
-          <Group gap={6} w={{ base: 'auto', sm: 110 }} justify="flex-end">
-            {relationship.state !== 'active' && <StateBadge state={relationship.state} size="sm" />}
-            <HealthBadge health={relationship.health} size="sm" />
-          </Group>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="sm">
+        <PersonLine name={other.name} part={side === 'mentor' ? 'Mentee' : 'Mentor'} detail={relationship.programName ?? 'Outside programs'} />
+        <Group gap={6} justify="flex-end">
+          {relationship.state !== 'active' && <StateBadge state={relationship.state} size="sm" />}
+          <HealthBadge health={relationship.health} size="sm" />
         </Group>
+      </Group>
+      <Group gap="xl" wrap="wrap" pl={48}>
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">Next check-in</Text>
+          <Text size="sm" fw={600} c={late ? 'red.9' : undefined}>
+            {due ? `${format.day(due)} (${relativeDay(due, today)})` : relationship.state === 'paused' ? 'Paused' : '—'}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">Check-ins</Text>
+          <Text size="sm" fw={600}>{relationship.checkIns} · {cadenceWords(relationship.cadenceDays)}</Text>
+        </Stack>
       </Group>
     </Card>
   );
@@ -132,7 +130,7 @@ export function MenteeHome() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
-            <MyMentorRequests compact />
+            <MyMentorRequests compact mb={0} />
             <MyPrograms programs={data.programs} />
           </Stack>
         </Grid.Col>

@@ -11,6 +11,7 @@ import { Empty, LoadError } from '../../platform/ui/states';
 import { useMentors, useRelationships, type MentorListing } from './api';
 import { MentorListingModal } from './MentorListingModal';
 import { NoticesButton } from './NoticesPage';
+import { plural } from './labels';
 import { AskMentorModal, MyMentorRequests } from './Requests';
 
 /** /orgs/:orgId/mentoring/mentors — mentors who offer to mentor outside programs; filters in the URL. */
@@ -115,7 +116,7 @@ export function MentorDirectoryPage() {
 function Places({ mentor }: { mentor: MentorListing }) {
   if (mentor.paused) return <Badge color="gray" variant="outline">Not taking mentees now</Badge>;
   if (mentor.openPlaces === 0) return <Badge color="orange">Full</Badge>;
-  return <Badge color="cairn">{mentor.openPlaces} of {mentor.capacity} places open</Badge>;
+  return <Badge color="cairn">{mentor.openPlaces} of {plural(mentor.capacity, 'place')} open</Badge>;
 }
 
 function MentorCard({ mentor, isYou, busy, onAsk, onEdit }: { mentor: MentorListing; isYou: boolean; busy: boolean; onAsk: () => void; onEdit: () => void }) {

@@ -1,7 +1,7 @@
 import {
   Alert, Anchor, Badge, Breadcrumbs, Button, Card, Grid, Group, Menu, Modal, Progress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Title, VisuallyHidden,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArchive, IconChartBar, IconDots, IconHeartHandshake, IconInfoCircle, IconLock, IconSchool, IconUserQuestion } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -19,6 +19,8 @@ import { HealthBadge, relativeDay, Section } from './ui';
 type Tab = 'overview' | 'enrollments' | 'pairing' | 'inclusion' | 'settings';
 const TABS: Record<Tab, string> = { overview: 'Overview', enrollments: 'Enrollments', pairing: 'Pair people', inclusion: 'Inclusion', settings: 'Settings' };
 const GROUP_ORDER: PairGroup[] = ['stalled', 'slipping', 'on_track', 'paused'];
+/** Long lists on the dashboard show this many until asked for more. */
+const SHORT_LIST = 8;
 
 /** /orgs/:orgId/mentoring/admin/programs/:programId — running one program: enrollment, pairing, health, load, inclusion. */
 export function ProgramAdminPage() {
@@ -154,12 +156,13 @@ function PairsByHealth({ program, dashboard }: { program: Program; dashboard: Da
   });
   const [concluding, setConcluding] = useState<Pair | null>(null);
   const [rePairing, setRePairing] = useState<Pair | null>(null);
+  const narrow = useMediaQuery('(max-width: 36em)');
   const today = dashboard.today;
 
   return (
     <Section title="Pairs by health" description="The longest without contact first.">
       <SegmentedControl
-        fullWidth mb="md" value={group} aria-label="Health"
+        fullWidth mb="md" value={group} aria-label="Health" orientation={narrow ? 'vertical' : 'horizontal'}
         onChange={(value) => { setGroup(value as PairGroup); setPage(1); }}
         data={GROUP_ORDER.map((g) => ({ value: g, label: `${PAIR_GROUP_LABELS[g]} (${dashboard.pairs[g].count})` }))}
       />
@@ -171,7 +174,7 @@ function PairsByHealth({ program, dashboard }: { program: Program; dashboard: Da
           <Table.ScrollContainer minWidth={560}>
             <Table aria-label={`${PAIR_GROUP_LABELS[group]} pairs`}>
               <Table.Thead>
-                <Table.Tr><Table.Th>Mentor → mentee</Table.Th><Table.Th>Last contact</Table.Th><Table.Th>Check-ins</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>Mentor → mentee</Table.Th><Table.Th>Last contact</Table.Th><Table.Th style={{ whiteSpace: 'nowrap' }}>Check-ins</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {pairs.data.items.map((pair) => (
@@ -280,25 +283,32 @@ function RePairModal({ program, pair, onClose }: { program: Program; pair: Pair 
 
 function Unmatched({ dashboard, onPair }: { dashboard: Dashboard; onPair: (menteePersonId: string) => void }) {
   const format = useFormat();
+  const [all, setAll] = useState(false);
+  const items = all ? dashboard.unmatched.items : dashboard.unmatched.items.slice(0, SHORT_LIST);
+  const more = dashboard.unmatched.count - items.length;
   return (
-    <Section title="Waiting for a mentor" description="Approved mentees without a mentor, the longest waiting first.">
+    <Section title="Waiting for a mentor" description={dashboard.unmatched.count ? `${plural(dashboard.unmatched.count, 'approved mentee')} without a mentor, the longest waiting first.` : undefined}>
       {dashboard.unmatched.items.length === 0 ? (
         <Text size="sm" c="dimmed">Every approved mentee has a mentor.</Text>
       ) : (
         <Stack gap="sm" component="ul" aria-label="Mentees waiting for a mentor" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {dashboard.unmatched.items.map((mentee) => (
+          {items.map((mentee) => (
             <Group component="li" key={mentee.personId} justify="space-between" wrap="nowrap" gap="sm">
               <Stack gap={0} miw={0}>
                 <Text size="sm" fw={600} truncate>{mentee.name}</Text>
-                <Text size="xs" c={mentee.daysWaiting > 14 ? 'red.9' : 'dimmed'}>
-                  Waiting {mentee.daysWaiting === 0 ? 'since today' : plural(mentee.daysWaiting, 'day')} (since {format.date(mentee.waitingSince)})
+                <Text size="xs" c={mentee.daysWaiting > 30 ? 'red.9' : 'dimmed'}>
+                  {mentee.daysWaiting === 0 ? 'Waiting since today' : `Waiting ${plural(mentee.daysWaiting, 'day')} (since ${format.date(mentee.waitingSince)})`}
                   {mentee.requestOpen && ' · a request is open'}
                 </Text>
               </Stack>
-              <Button size="xs" variant="light" onClick={() => onPair(mentee.personId)} aria-label={`Pair ${mentee.name}`}>Pair</Button>
+              <Button size="xs" variant="light" onClick={() => onPair(mentee.personId)} aria-label={`Pair ${mentee.name}`} style={{ flexShrink: 0 }}>Pair</Button>
             </Group>
           ))}
-          {dashboard.unmatched.count > dashboard.unmatched.items.length && <Text size="xs" c="dimmed">and {dashboard.unmatched.count - dashboard.unmatched.items.length} more</Text>}
+          {more > 0 && (
+            dashboard.unmatched.items.length > items.length
+              ? <Button variant="subtle" size="xs" onClick={() => setAll(true)}>Show {Math.min(more, dashboard.unmatched.items.length - items.length)} more</Button>
+              : <Text size="xs" c="dimmed">and {more} more, who have waited less long</Text>
+          )}
         </Stack>
       )}
     </Section>
@@ -307,11 +317,13 @@ function Unmatched({ dashboard, onPair }: { dashboard: Dashboard; onPair: (mente
 
 function MentorLoad({ dashboard }: { dashboard: Dashboard }) {
   const load = dashboard.mentorLoad;
+  const [all, setAll] = useState(false);
+  const items = all ? load.items : load.items.slice(0, SHORT_LIST);
   return (
-    <Section title="Mentor load" description={`${load.placesUsed} of ${plural(load.capacity, 'place')} used across ${plural(load.mentors, 'mentor')}.`}>
+    <Section title="Mentor load" description={`${load.placesUsed} of ${plural(load.capacity, 'place')} used across ${plural(load.mentors, 'mentor')}; the most loaded first.`}>
       {load.items.length === 0 ? <Text size="sm" c="dimmed">No approved mentors yet.</Text> : (
         <Stack gap="sm" component="ul" aria-label="Mentor load" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {load.items.map((mentor) => (
+          {items.map((mentor) => (
             <Stack component="li" key={mentor.personId} gap={4}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm" fw={600} truncate>{mentor.name}</Text>
@@ -324,6 +336,8 @@ function MentorLoad({ dashboard }: { dashboard: Dashboard }) {
                 aria-label={`${mentor.name}: ${mentor.active} of ${mentor.capacity} places used`} />
             </Stack>
           ))}
+          {load.items.length > items.length && <Button variant="subtle" size="xs" onClick={() => setAll(true)}>Show {load.items.length - items.length} more</Button>}
+          {all && load.mentors > load.items.length && <Text size="xs" c="dimmed">and {load.mentors - load.items.length} more with room</Text>}
         </Stack>
       )}
     </Section>

@@ -140,7 +140,7 @@ export function RequestsToAnswer({ requests }: { requests: OpenRequest[] }) {
 const SHOWN_STATES: Relationship['state'][] = ['requested', 'declined', 'expired'];
 
 /** The person's own requests as a mentee: open ones with Withdraw, and recent answers with the mentor's kind words. */
-export function MyMentorRequests({ compact = false }: { compact?: boolean }) {
+export function MyMentorRequests({ compact = false, mb = 'lg' }: { compact?: boolean; mb?: 'lg' | 0 }) {
   const { orgId, me } = useOrg();
   const format = useFormat();
   const relationships = useRelationships(orgId, 'mentee');
@@ -152,7 +152,7 @@ export function MyMentorRequests({ compact = false }: { compact?: boolean }) {
     .filter((r) => !compact || r.state === 'requested' || (r.endedAt && Date.now() - Date.parse(r.endedAt) < 30 * 86_400_000));
   if (mine.length === 0) return null;
   return (
-    <Card padding="lg" mb="lg" component="section" aria-labelledby="my-mentor-requests">
+    <Card padding="lg" mb={mb} component="section" aria-labelledby="my-mentor-requests">
       <Title order={2} fz="md" mb="sm" id="my-mentor-requests">Your requests</Title>
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {mine.map((request) => (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Card, Group, Modal, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Group, Modal, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconCircleCheck, IconFlag, IconRotateClockwise2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -38,7 +38,7 @@ export function ReviewCard({ relationship }: { relationship: Relationship }) {
   const other = relationship.yourParts.includes('mentor') ? relationship.mentee : relationship.mentor;
   const today = todayIn(me.person.timeZone);
 
-  if (review.isPending) return null;
+  if (review.isPending) return <Skeleton h={150} radius="md" aria-label="Loading the review" />;
   if (review.isError) return <LoadError error={review.error} onRetry={() => void review.refetch()} title="The review could not be loaded" />;
   const current = review.data.current;
   const lastOutcome = review.data.history[0];
