@@ -184,7 +184,7 @@ function breakdown(counts: BlockerCounts, phrase: (blocker: Blocker) => [string,
   return (Object.entries(counts) as Array<[Blocker, number]>)
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([blocker, count]) => `${count} ${phrase(blocker)[count === 1 ? 0 : 1]}`)
+    .map(([blocker, count]) => `${count.toLocaleString('en-US')} ${phrase(blocker)[count === 1 ? 0 : 1]}`)
     .join(', ');
 }
 
@@ -216,7 +216,7 @@ export function menteeReason(c: CompiledMatching, i: number, taken: number, room
     }
   };
   if (taken > 0) {
-    const full = taken === 1 ? `the one mentor who could take ${name} is full` : `all ${taken} mentors who could take ${name} are full`;
+    const full = taken === 1 ? `the one mentor who could take ${name} is full` : `all ${taken.toLocaleString('en-US')} mentors who could take ${name} are full`;
     if (roomyTotal === 0) return full;
     return `${full}; ${single ? specific(single) : `of the ${roomyTotal} with room, ${breakdown(roomy, phrase)}`}`;
   }
@@ -239,7 +239,7 @@ export function mentorReason(c: CompiledMatching, j: number, poolSize: number, t
   }
   if (poolSize === 0) return { reason: 'no_mentees', text: 'no mentee is waiting for a mentor' };
   if (taken > 0) {
-    const who = taken === 1 ? `the one mentee who could be paired with ${name} was` : `all ${taken} mentees who could be paired with ${name} were`;
+    const who = taken === 1 ? `the one mentee who could be paired with ${name} was` : `all ${taken.toLocaleString('en-US')} mentees who could be paired with ${name} were`;
     return { reason: 'taken', text: `${who} matched with other mentors, which made the whole assignment better` };
   }
   return { reason: 'blocked', text: `no mentee can be paired with ${name}: ${breakdown(counts, (blocker) => menteePhrase(c, blocker, name, languages))}` };

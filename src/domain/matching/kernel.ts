@@ -102,6 +102,27 @@ export class RowScorer {
     if (!this.speaks || c.mentorPaused[j] || c.mentorRemaining[j]! <= 0 || !c.mentorSpeaksProgram[j] || this.stamp[j] === this.tag) return -1;
     const required = this.required;
     if (required >= 0 && !(c.languages.bits[j * c.languages.words + (required >> 5)]! & (1 << (required & 31)))) return -1;
+    const units = this.units(j);
+    return units >= c.minimumUnits ? units : -1;
+  }
+
+  /**
+   * The current mentee's first blocker with mentor j, or null when the pair may be proposed: the
+   * same order and meaning as pairBlocker(), without building the explanation's details.
+   */
+  blocker(j: number): Blocker | null {
+    const c = this.c;
+    const hard = hardBlocker(c, this.mentee, j);
+    if (hard === 'self' || hard === 'paused') return hard;
+    if (c.mentorRemaining[j]! <= 0) return 'full';
+    if (hard) return hard;
+    const units = this.units(j);
+    return units <= 0 ? 'no_common_ground' : units < c.minimumUnits ? 'below_minimum' : null;
+  }
+
+  /** The pair's score in units, hard constraints and the minimum aside. */
+  private units(j: number): number {
+    const c = this.c;
     let units = 0;
     if (this.skillTo > this.skillFrom) {
       const items = c.skills.items, bits = c.skills.bits, base = j * c.skills.words;
@@ -173,7 +194,7 @@ export class RowScorer {
       }
       units += c.inclusionUnits[this.inclusionBase + k]!;
     }
-    return units >= c.minimumUnits ? units : -1;
+    return units;
   }
 
   /**

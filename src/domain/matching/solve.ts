@@ -44,8 +44,8 @@
 import { type CompiledMatching, compileMatching } from './compile.ts';
 import { adminVoice, type BlockerCounts, explainPair, menteeReason, mentorReason } from './explain.ts';
 import { solveAssignment } from './flow.ts';
-import { pairBlocker, RowScorer } from './kernel.ts';
-import type { Blocker, MatchedPair, MatchingInput, MatchingOptions, MatchingResult, UnmatchedPerson } from './types.ts';
+import { RowScorer } from './kernel.ts';
+import type { MatchedPair, MatchingInput, MatchingOptions, MatchingResult, UnmatchedPerson } from './types.ts';
 import { MatchingInputError } from './types.ts';
 import { SCALE } from './compile.ts';
 
@@ -671,18 +671,16 @@ function countMatched(matchOf: Int32Array): number {
 }
 
 /** Counts, for one mentee, how the mentors were ruled out (all mentors, or only those with room at the end). */
-function menteeBlockers(c: CompiledMatching, i: number, scorer: RowScorer, row: Int32Array, onlyRoomy: Int32Array | null): BlockerCounts {
+function menteeBlockers(c: CompiledMatching, i: number, scorer: RowScorer, onlyRoomy: Int32Array | null): BlockerCounts {
   const counts: BlockerCounts = {};
-  const add = (blocker: Blocker) => (counts[blocker] = (counts[blocker] ?? 0) + 1);
-  if (onlyRoomy) {
-    if (onlyRoomy.length === 0) return counts;
-    scorer.begin(i);
-    for (const j of onlyRoomy) if (scorer.score(j) < 0) add(pairBlocker(c, i, j) ?? 'full');
-    scorer.end();
-    return counts;
-  }
-  scorer.row(i, row);
-  for (let j = 0; j < c.m; j++) if (row[j]! < 0) add(pairBlocker(c, i, j) ?? 'full');
+  scorer.begin(i);
+  const visit = (j: number) => {
+    const blocker = scorer.blocker(j);
+    if (blocker) counts[blocker] = (counts[blocker] ?? 0) + 1;
+  };
+  if (onlyRoomy) for (const j of onlyRoomy) visit(j);
+  else for (let j = 0; j < c.m; j++) visit(j);
+  scorer.end();
   return counts;
 }
 
@@ -728,8 +726,8 @@ export function matchProgram(input: MatchingInput, options: MatchingOptions = {}
     if (solved.matchOf[p]! >= 0) continue;
     const i = pool.mentees[p]!;
     const eligible = ctx.candidates.allowedPerMentee[p]!;
-    const roomyCounts = menteeBlockers(c, i, scorer, row, roomyMentors);
-    const all = eligible > 0 ? {} : menteeBlockers(c, i, scorer, row, null);
+    const roomyCounts = menteeBlockers(c, i, scorer, roomyMentors);
+    const all = eligible > 0 ? {} : menteeBlockers(c, i, scorer, null);
     // Mentors who could take the mentee but are full by now (paused ones never could).
     const blockers = eligible > 0 ? roomyCounts : all;
     unmatchedMentees.push({
@@ -739,22 +737,35 @@ export function matchProgram(input: MatchingInput, options: MatchingOptions = {}
       blockers, takenCandidates: eligible,
     });
   }
+  // Mentors left without anyone: for those nobody could be paired with, count how each mentee was
+  // ruled out (mentees in the outer loop, so each mentee's data is read once).
   const unmatchedMentors: UnmatchedPerson[] = [];
+  const lonely: number[] = [];
+  for (let j = 0; j < c.m; j++) {
+    const q = pool.mentorSlot[j]!;
+    if (taken[j] === 0 && q >= 0 && ctx.candidates.allowedPerMentor[q] === 0) lonely.push(j);
+  }
+  const lonelyCounts = new Map<number, BlockerCounts>(lonely.map((j) => [j, {}]));
+  const lonelyLanguages = new Map<number, Set<number>>(lonely.map((j) => [j, new Set<number>()]));
+  if (lonely.length > 0) {
+    for (const i of pool.mentees) {
+      scorer.begin(i);
+      for (const j of lonely) {
+        const blocker = scorer.blocker(j);
+        if (!blocker) continue;
+        const counts = lonelyCounts.get(j)!;
+        counts[blocker] = (counts[blocker] ?? 0) + 1;
+        if (blocker === 'mentee_language') lonelyLanguages.get(j)!.add(c.menteeRequiredLanguage[i]!);
+      }
+      scorer.end();
+    }
+  }
   for (let j = 0; j < c.m; j++) {
     if (taken[j]! > 0) continue;
     const q = pool.mentorSlot[j]!;
     const eligible = q >= 0 ? ctx.candidates.allowedPerMentor[q]! : 0;
-    const counts: BlockerCounts = {};
-    const languages = new Set<number>();
-    if (q >= 0 && eligible === 0) {
-      for (const i of pool.mentees) {
-        const blocker = pairBlocker(c, i, j);
-        if (!blocker) continue;
-        counts[blocker] = (counts[blocker] ?? 0) + 1;
-        if (blocker === 'mentee_language') languages.add(c.menteeRequiredLanguage[i]!);
-      }
-    }
-    const { reason, text } = mentorReason(c, j, pool.mentees.length, eligible, counts, languages);
+    const counts = lonelyCounts.get(j) ?? {};
+    const { reason, text } = mentorReason(c, j, pool.mentees.length, eligible, counts, lonelyLanguages.get(j) ?? new Set());
     unmatchedMentors.push({ personId: c.mentors[j]!.personId, name: c.mentors[j]!.name, side: 'mentor', reason, explanation: text, blockers: counts, takenCandidates: eligible });
   }
 
