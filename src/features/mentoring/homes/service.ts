@@ -6,6 +6,7 @@ import { relationshipEventsFor, STATES_USING_MENTOR_CAPACITY, type RelationshipS
 import { closingReflectionsWrittenBy } from '../check-ins/reflections.ts';
 import type { RelationshipSummary } from '../relationships/service.ts';
 import { relationshipActors, type MentoringViewer } from '../relationship-access.ts';
+import { param, reusedStatement } from '../reused-statements.ts';
 import { pendingReviewsFor, type PendingReview } from '../reviews/service.ts';
 
 /*
@@ -41,19 +42,22 @@ interface ToClose {
  * statement: health and the next check-in come off the cadence marks the relationship carries
  * (kept by every check-in), the check-in count and the open review alongside.
  */
+const runningStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => db.selectFrom('mentoring_relationships as r')
+  .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
+  .leftJoin('mentoring_programs as p', 'p.id', 'r.program_id')
+  .select((eb) => [
+    'r.id', 'r.program_id', 'p.name as program_name', 'r.origin', 'r.state', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name',
+    'r.request_message', 'r.request_expires_at', 'r.decline_reason', 'r.started_at', 'r.ended_at', 'r.cadence_days', 'r.requested_by_person_id',
+    'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on',
+    eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
+    eb.selectFrom('continuation_reviews as v').select((v) => v.fn.min('v.due_on').as('due')).whereRef('v.relationship_id', '=', 'r.id').where('v.outcome', 'is', null).as('review_due'),
+  ])
+  .where('r.org_id', '=', param('org')).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', param('person')).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY])
+  .orderBy('r.created_at', 'desc').limit(200));
+const running = { mentor: runningStatement('mentor'), mentee: runningStatement('mentee') };
+
 async function runningRelationships(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, side: 'mentor' | 'mentee', today: string): Promise<RelationshipSummary[]> {
-  const rows = await db.selectFrom('mentoring_relationships as r')
-    .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
-    .leftJoin('mentoring_programs as p', 'p.id', 'r.program_id')
-    .select((eb) => [
-      'r.id', 'r.program_id', 'p.name as program_name', 'r.origin', 'r.state', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name',
-      'r.request_message', 'r.request_expires_at', 'r.decline_reason', 'r.started_at', 'r.ended_at', 'r.cadence_days', 'r.requested_by_person_id',
-      'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on',
-      eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
-      eb.selectFrom('continuation_reviews as v').select((v) => v.fn.min('v.due_on').as('due')).whereRef('v.relationship_id', '=', 'r.id').where('v.outcome', 'is', null).as('review_due'),
-    ])
-    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', viewer.personId).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY])
-    .orderBy('r.created_at', 'desc').limit(200).execute();
+  const rows = await running[side](db, { org: orgId, person: viewer.personId });
   return rows.map((row) => {
     const state = row.state as RelationshipState;
     const actors = relationshipActors(row, viewer);
@@ -72,19 +76,24 @@ async function runningRelationships(db: Kysely<Database>, orgId: string, viewer:
   });
 }
 
-/** Unanswered requests that have not yet expired: to the mentor, or by the mentee. */
-async function openRequests(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now: Date): Promise<OpenRequest[]> {
+const requestsStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => {
   const other = side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id';
-  const rows = await db.selectFrom('mentoring_relationships as r')
+  return db.selectFrom('mentoring_relationships as r')
     .innerJoin('people as p', 'p.id', other)
     .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', other).onRef('m.org_id', '=', 'r.org_id'))
     .leftJoin('mentoring_programs as g', 'g.id', 'r.program_id')
     .select(['r.id', 'r.program_id', 'g.name as program_name', 'p.id as other_id', 'p.name as other_name', 'm.title', 'r.request_message', 'r.created_at', 'r.request_expires_at'])
-    // Read through the person's own index (org, person, state); expiry is checked here, so the planner is not drawn to the
+    // Read through the person's own index (org, person, state); expiry is checked in code, so the planner is not drawn to the
     // organization-wide open-request index. A mentee's requests are those they made (requests are made by mentees).
-    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', personId)
+    .where('r.org_id', '=', param('org')).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', param('person'))
     .where('r.state', '=', 'requested')
-    .orderBy('r.created_at').limit(100).execute();
+    .orderBy('r.created_at').limit(100);
+});
+const requests = { mentor: requestsStatement('mentor'), mentee: requestsStatement('mentee') };
+
+/** Unanswered requests that have not yet expired: to the mentor, or by the mentee. */
+async function openRequests(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now: Date): Promise<OpenRequest[]> {
+  const rows = await requests[side](db, { org: orgId, person: personId });
   const nowIso = now.toISOString();
   return rows.filter((row) => (row.request_expires_at ?? '') > nowIso).map((row) => ({
     relationshipId: row.id, programId: row.program_id, programName: row.program_name, with: { personId: row.other_id, name: row.other_name, title: row.title },
@@ -92,13 +101,16 @@ async function openRequests(db: Kysely<Database>, orgId: string, personId: strin
   }));
 }
 
+const concludedStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => db.selectFrom('mentoring_relationships as r')
+  .innerJoin('people as p', 'p.id', side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id')
+  .select(['r.id', 'r.ended_at', 'p.id as other_id', 'p.name as other_name'])
+  .where('r.org_id', '=', param('org')).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', param('person')).where('r.state', '=', 'concluded')
+  .where('r.ended_at', '>=', param('since'))
+  .orderBy('r.ended_at', 'desc').limit(50));
+const concluded = { mentor: concludedStatement('mentor'), mentee: concludedStatement('mentee') };
+
 async function toClose(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now: Date): Promise<ToClose[]> {
-  const other = side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id';
-  const rows = await db.selectFrom('mentoring_relationships as r').innerJoin('people as p', 'p.id', other)
-    .select(['r.id', 'r.ended_at', 'p.id as other_id', 'p.name as other_name'])
-    .where('r.org_id', '=', orgId).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', personId).where('r.state', '=', 'concluded')
-    .where('r.ended_at', '>=', new Date(now.getTime() - CLOSING_DAYS * 86_400_000).toISOString())
-    .orderBy('r.ended_at', 'desc').limit(50).execute();
+  const rows = await concluded[side](db, { org: orgId, person: personId, since: new Date(now.getTime() - CLOSING_DAYS * 86_400_000).toISOString() });
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const reflected = await closingReflectionsWrittenBy(db, orgId, personId, ids);
@@ -108,9 +120,12 @@ async function toClose(db: Kysely<Database>, orgId: string, personId: string, si
   }));
 }
 
+const unreadStatement = reusedStatement((db) => db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('org_id', '=', param('org')).where('person_id', '=', param('person')).where('read_at', 'is', null));
+
 async function unreadNotices(db: Kysely<Database>, orgId: string, personId: string): Promise<number> {
-  const { n } = await db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('person_id', '=', personId).where('read_at', 'is', null).executeTakeFirstOrThrow();
-  return Number(n);
+  const [row] = await unreadStatement(db, { org: orgId, person: personId });
+  return Number(row?.n ?? 0);
 }
 
 export interface MentorLoadLine {
@@ -125,16 +140,19 @@ export interface MentorLoadLine {
 }
 
 /** The mentor's places in each program they mentor in (counts kept on the enrollment), and in organic mentoring. */
+const programLoadStatement = reusedStatement((db) => db.selectFrom('enrollments as e').innerJoin('mentoring_programs as g', 'g.id', 'e.program_id')
+  .select(['e.program_id', 'g.name', 'e.capacity', 'e.paused', 'e.running_pairs'])
+  .where('e.org_id', '=', param('org')).where('e.person_id', '=', param('person')).where('e.side', '=', 'mentor').where('e.status', '=', 'approved').where('g.status', '=', 'active')
+  .orderBy('g.name'));
+const listingLoadStatement = reusedStatement((db) => db.selectFrom('mentor_listings as l').select((eb) => [
+  'l.capacity', 'l.paused',
+  eb.selectFrom('mentoring_relationships as r').select((r) => r.fn.countAll<number>().as('n')).whereRef('r.org_id', '=', 'l.org_id').whereRef('r.mentor_person_id', '=', 'l.person_id')
+    .where('r.program_id', 'is', null).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY]).as('active'),
+]).where('l.org_id', '=', param('org')).where('l.person_id', '=', param('person')));
+
 async function mentorLoads(db: Kysely<Database>, orgId: string, personId: string): Promise<MentorLoadLine[]> {
-  const enrollments = await db.selectFrom('enrollments as e').innerJoin('mentoring_programs as g', 'g.id', 'e.program_id')
-    .select(['e.program_id', 'g.name', 'e.capacity', 'e.paused', 'e.running_pairs'])
-    .where('e.org_id', '=', orgId).where('e.person_id', '=', personId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved').where('g.status', '=', 'active')
-    .orderBy('g.name').execute();
-  const listing = await db.selectFrom('mentor_listings as l').select((eb) => [
-    'l.capacity', 'l.paused',
-    eb.selectFrom('mentoring_relationships as r').select((r) => r.fn.countAll<number>().as('n')).whereRef('r.org_id', '=', 'l.org_id').whereRef('r.mentor_person_id', '=', 'l.person_id')
-      .where('r.program_id', 'is', null).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY]).as('active'),
-  ]).where('l.org_id', '=', orgId).where('l.person_id', '=', personId).executeTakeFirst();
+  const enrollments = await programLoadStatement(db, { org: orgId, person: personId });
+  const [listing] = await listingLoadStatement(db, { org: orgId, person: personId });
   const line = (programId: string | null, programName: string | null, capacity: number, active: number, paused: boolean): MentorLoadLine =>
     ({ programId, programName, capacity, active, paused, ...mentorLoad({ capacity, active, paused }) });
   return [

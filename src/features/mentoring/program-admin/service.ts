@@ -6,6 +6,7 @@ import { daysWaiting, mentorLoad, waitingSince, type LoadStatus } from '../../..
 import type { Mailer } from '../../../platform/mail/outbox.ts';
 import { invalidField, notFound } from '../../../platform/http/problem.ts';
 import { programRow } from '../programs/service.ts';
+import { param, reusedStatement } from '../reused-statements.ts';
 import { assignPair, concludeRelationship } from '../relationships/service.ts';
 import type { MentoringViewer } from '../relationship-access.ts';
 
@@ -17,7 +18,8 @@ import type { MentoringViewer } from '../relationship-access.ts';
  * Built for large programs. Health comes off the cadence marks each relationship carries
  * (migration 0005), the unmatched and mentor load off the counts each enrollment carries
  * (migration 0007), so every figure is an index range and every list is read in index order,
- * however many relationships and check-ins the program holds. The dashboard is six statements.
+ * however many relationships and check-ins the program holds. The dashboard is six statements,
+ * each built once (reused-statements.ts).
  */
 
 export type PairGroup = RelationshipHealth | 'paused';
@@ -85,21 +87,27 @@ export async function programPairs(db: Kysely<Database>, orgId: string, programI
 }
 
 /** Every count on the dashboard in one statement: each an index range of its own. */
-async function dashboardCounts(db: Kysely<Database>, programId: string, today: string) {
+const countsStatement = reusedStatement((db) => {
+  const programId = param('program');
+  const today = param('today');
   const enrolled = (side: 'mentor' | 'mentee', status: 'pending' | 'approved') =>
     db.selectFrom('enrollments').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', programId).where('side', '=', side).where('status', '=', status);
   const inGroup = (group: PairGroup) => pairsIn(db, programId, group, today).select((eb) => eb.fn.countAll<number>().as('n'));
-  const row = await db.selectNoFrom([
+  return db.selectNoFrom([
     enrolled('mentor', 'pending').as('mentor_pending'), enrolled('mentor', 'approved').as('mentor_approved'),
     enrolled('mentee', 'pending').as('mentee_pending'), enrolled('mentee', 'approved').as('mentee_approved'),
     inGroup('on_track').as('on_track'), inGroup('slipping').as('slipping'), inGroup('stalled').as('stalled'), inGroup('paused').as('paused'),
     enrolled('mentee', 'approved').where('running_pairs', '=', 0).as('unmatched'),
-  ]).executeTakeFirstOrThrow();
+  ]);
+});
+
+async function dashboardCounts(db: Kysely<Database>, programId: string, today: string) {
+  const [row] = await countsStatement(db, { program: programId, today });
   const n = (value: unknown) => Number(value ?? 0);
   return {
-    enrollment: { mentor: { pending: n(row.mentor_pending), approved: n(row.mentor_approved) }, mentee: { pending: n(row.mentee_pending), approved: n(row.mentee_approved) } },
-    pairs: { on_track: n(row.on_track), slipping: n(row.slipping), stalled: n(row.stalled), paused: n(row.paused) } satisfies Record<PairGroup, number>,
-    unmatched: n(row.unmatched),
+    enrollment: { mentor: { pending: n(row!.mentor_pending), approved: n(row!.mentor_approved) }, mentee: { pending: n(row!.mentee_pending), approved: n(row!.mentee_approved) } },
+    pairs: { on_track: n(row!.on_track), slipping: n(row!.slipping), stalled: n(row!.stalled), paused: n(row!.paused) } satisfies Record<PairGroup, number>,
+    unmatched: n(row!.unmatched),
   };
 }
 
@@ -114,32 +122,40 @@ interface UnmatchedMentee {
   requestOpen: boolean;
 }
 
+const WAITING_SHOWN = 25;
+const LOADS_SHOWN = 25;
+const GROUP_SHOWN = 10;
+
 /**
  * Approved mentees with no running pair, the longest waiting first. The wait runs from the end of
  * their last pairing (waiting_since) or, never paired, from their approval: two index-ordered
  * reads in one statement, merged here.
  */
-async function longestWaiting(db: Kysely<Database>, orgId: string, programId: string, now: Date, limit: number): Promise<UnmatchedMentee[]> {
+const longestWaitingStatement = reusedStatement((db) => {
   const waiting = (pairedBefore: boolean) => {
-    const base = db.selectFrom('enrollments as e').where('e.program_id', '=', programId).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
+    const base = db.selectFrom('enrollments as e').where('e.program_id', '=', param('program')).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
     const ordered = pairedBefore ? base.where('e.waiting_since', 'is not', null).orderBy('e.waiting_since') : base.where('e.waiting_since', 'is', null).orderBy('e.decided_at');
-    return ordered.orderBy('e.person_id').limit(limit)
+    return ordered.orderBy('e.person_id').limit(WAITING_SHOWN)
       .innerJoin('people as p', 'p.id', 'e.person_id')
-      .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', orgId))
+      .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', param('org')))
       .select((eb) => [
         'e.person_id', 'e.waiting_since', 'e.decided_at', 'p.name', 'm.title', 'm.department',
         eb.exists(eb.selectFrom('mentoring_relationships as asked').select(sql.lit(1).as('one'))
           .whereRef('asked.program_id', '=', 'e.program_id').whereRef('asked.mentee_person_id', '=', 'e.person_id').where('asked.state', '=', 'requested')).as('request_open'),
       ]);
   };
-  const rows = await db.selectFrom(waiting(true).as('paired')).selectAll().unionAll(db.selectFrom(waiting(false).as('never')).selectAll()).execute();
+  return db.selectFrom(waiting(true).as('paired')).selectAll().unionAll(db.selectFrom(waiting(false).as('never')).selectAll());
+});
+
+async function longestWaiting(db: Kysely<Database>, orgId: string, programId: string, now: Date): Promise<UnmatchedMentee[]> {
+  const rows = await longestWaitingStatement(db, { program: programId, org: orgId });
   return rows.map((row) => {
     const since = waitingSince(row.decided_at ?? now.toISOString(), row.waiting_since);
     return {
       personId: row.person_id, name: row.name, title: row.title, department: row.department, waitingSince: since, daysWaiting: daysWaiting(since, now),
       requestOpen: Boolean(Number(row.request_open)),
     };
-  }).sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.personId.localeCompare(b.personId)).slice(0, limit);
+  }).sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.personId.localeCompare(b.personId)).slice(0, WAITING_SHOWN);
 }
 
 interface MentorLoadRow { personId: string; name: string; capacity: number; active: number; paused: boolean; openPlaces: number; status: LoadStatus }
@@ -151,9 +167,13 @@ const LOAD_ORDER: Record<LoadStatus, number> = { over: 0, full: 1, room: 2, paus
  * of the index (how many mentors have each load, capacity and pause), each group judged by the
  * domain's mentorLoad; then the most loaded mentors, read in index order.
  */
-async function mentorLoads(db: Kysely<Database>, programId: string, limit: number) {
-  const mentors = () => db.selectFrom('enrollments as e').where('e.program_id', '=', programId).where('e.side', '=', 'mentor').where('e.status', '=', 'approved');
-  const groups = await mentors().select(['e.running_pairs', 'e.capacity', 'e.paused', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.running_pairs', 'e.capacity', 'e.paused']).execute();
+const mentors = (db: Kysely<Database>) => db.selectFrom('enrollments as e').where('e.program_id', '=', param('program')).where('e.side', '=', 'mentor').where('e.status', '=', 'approved');
+const loadGroupsStatement = reusedStatement((db) => mentors(db).select(['e.running_pairs', 'e.capacity', 'e.paused', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.running_pairs', 'e.capacity', 'e.paused']));
+const mostLoadedStatement = reusedStatement((db) => mentors(db).innerJoin('people as p', 'p.id', 'e.person_id')
+  .select(['e.person_id', 'p.name', 'e.capacity', 'e.paused', 'e.running_pairs']).orderBy('e.running_pairs', 'desc').limit(LOADS_SHOWN));
+
+async function mentorLoads(db: Kysely<Database>, programId: string) {
+  const groups = await loadGroupsStatement(db, { program: programId });
   const totals = { mentors: 0, capacity: 0, placesUsed: 0, openPlaces: 0, byStatus: { over: 0, full: 0, room: 0, paused: 0 } as Record<LoadStatus, number> };
   for (const group of groups) {
     const n = Number(group.n);
@@ -165,8 +185,7 @@ async function mentorLoads(db: Kysely<Database>, programId: string, limit: numbe
     totals.openPlaces += n * load.openPlaces;
     totals.byStatus[load.status] += n;
   }
-  const top = await mentors().innerJoin('people as p', 'p.id', 'e.person_id').select(['e.person_id', 'p.name', 'e.capacity', 'e.paused', 'e.running_pairs'])
-    .orderBy('e.running_pairs', 'desc').limit(limit).execute();
+  const top = await mostLoadedStatement(db, { program: programId });
   const items: MentorLoadRow[] = top.map((m) => {
     const capacity = m.capacity ?? 0;
     return { personId: m.person_id, name: m.name, capacity, active: m.running_pairs, paused: m.paused === 1, ...mentorLoad({ capacity, active: m.running_pairs, paused: m.paused === 1 }) };
@@ -174,14 +193,18 @@ async function mentorLoads(db: Kysely<Database>, programId: string, limit: numbe
   return { ...totals, items };
 }
 
+/** The first page of every health group in one statement. */
+const firstPagesStatement = reusedStatement((db) => {
+  const [first, ...rest] = PAIR_GROUPS.map((group) => db.selectFrom(pageQuery(db, param('program'), group, param('today'), 0, GROUP_SHOWN).as(group)).selectAll());
+  return rest.reduce((query, next) => query.unionAll(next), first!);
+});
+
 /** The program's dashboard: what the admin needs to run it, and nothing said inside a relationship. */
-export async function programDashboard(db: Kysely<Database>, orgId: string, programId: string, now = new Date(), groupSize = 10) {
+export async function programDashboard(db: Kysely<Database>, orgId: string, programId: string, now = new Date()) {
   const program = await programRow(db, orgId, programId);
   const today = utcToday(now);
   const counts = await dashboardCounts(db, programId, today);
-  // The first page of every health group in one statement.
-  const [first, ...rest] = PAIR_GROUPS.map((group) => db.selectFrom(pageQuery(db, programId, group, today, 0, groupSize).as(group)).selectAll());
-  const pages = await rest.reduce((query, next) => query.unionAll(next), first!).execute();
+  const pages = await firstPagesStatement(db, { program: programId, today });
   const pairs = Object.fromEntries(PAIR_GROUPS.map((group) => [group, {
     count: counts.pairs[group], items: pages.filter((row) => row.grp === group).map((row) => presentPair(row, today)),
   }])) as Record<PairGroup, { count: number; items: PairRow[] }>;
@@ -192,9 +215,9 @@ export async function programDashboard(db: Kysely<Database>, orgId: string, prog
     },
     today,
     enrollment: counts.enrollment,
-    unmatched: { count: counts.unmatched, items: counts.unmatched ? await longestWaiting(db, orgId, programId, now, 25) : [] },
+    unmatched: { count: counts.unmatched, items: counts.unmatched ? await longestWaiting(db, orgId, programId, now) : [] },
     pairs,
-    mentorLoad: await mentorLoads(db, programId, 25),
+    mentorLoad: await mentorLoads(db, programId),
   };
 }
 

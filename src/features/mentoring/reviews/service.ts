@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { ReviewAnswer } from '../../../domain/mentoring/continuation-review.ts';
 import { mayAnswerReview, resolveReview, REVIEW_OPENS_DAYS_BEFORE, reviewOpensOn, reviewPendingFor } from '../../../domain/mentoring/review-schedule.ts';
@@ -8,6 +8,7 @@ import { conflict } from '../../../platform/http/problem.ts';
 import { tell } from '../notices.ts';
 import { concludeRelationship } from '../relationships/service.ts';
 import { loadRelationship, type MentoringViewer, type RelationshipInView } from '../relationship-access.ts';
+import { param, reusedStatement } from '../reused-statements.ts';
 
 /*
  * "Shall we continue?". Each side answers privately; neither learns the other's answer, and
@@ -114,22 +115,26 @@ export interface PendingReview {
   as: 'mentor' | 'mentee';
 }
 
-/** Reviews waiting for this person's answer, across their running relationships on one side. */
-export async function pendingReviewsFor(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now = new Date()): Promise<PendingReview[]> {
-  const today = utcToday(now);
+const pendingStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => {
   const own = side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id';
   const other = side === 'mentor' ? 'r.mentee_person_id' : 'r.mentor_person_id';
-  const rows = await db.selectFrom('mentoring_relationships as r')
+  return db.selectFrom('mentoring_relationships as r')
     .innerJoin('continuation_reviews as c', 'c.relationship_id', 'r.id')
     .innerJoin('people as p', 'p.id', other)
     .select(['r.id as relationship_id', 'c.id as review_id', 'c.due_on', 'p.id as other_id', 'p.name as other_name'])
-    .where('r.org_id', '=', orgId).where(own, '=', personId).where('r.state', 'in', ['active', 'paused'])
-    .where('c.outcome', 'is', null).where('c.due_on', '<=', reviewWindowEnd(today))
-    .orderBy('c.due_on').limit(200).execute();
-  const answered = rows.length
-    ? new Set((await db.selectFrom('review_answers').select('review_id').where('person_id', '=', personId).where('review_id', 'in', rows.map((r) => r.review_id)).execute()).map((r) => r.review_id))
-    : new Set<string>();
-  return rows.filter((row) => reviewPendingFor({ dueOn: row.due_on, outcome: null, answered: answered.has(row.review_id) }, today))
+    .where('r.org_id', '=', param('org')).where(own, '=', param('person')).where('r.state', 'in', ['active', 'paused'])
+    .where('c.outcome', 'is', null).where('c.due_on', '<=', param('windowEnd'))
+    // Only whether this person answered, never what: the answer itself is not read.
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('review_answers as a').select(sql.lit(1).as('one')).whereRef('a.review_id', '=', 'c.id').where('a.person_id', '=', param('person')))))
+    .orderBy('c.due_on').limit(200);
+});
+const pending = { mentor: pendingStatement('mentor'), mentee: pendingStatement('mentee') };
+
+/** Reviews waiting for this person's answer, across their running relationships on one side. */
+export async function pendingReviewsFor(db: Kysely<Database>, orgId: string, personId: string, side: 'mentor' | 'mentee', now = new Date()): Promise<PendingReview[]> {
+  const today = utcToday(now);
+  const rows = await pending[side](db, { org: orgId, person: personId, windowEnd: reviewWindowEnd(today) });
+  return rows.filter((row) => reviewPendingFor({ dueOn: row.due_on, outcome: null, answered: false }, today))
     .map((row) => ({ relationshipId: row.relationship_id, reviewId: row.review_id, dueOn: row.due_on, with: { personId: row.other_id, name: row.other_name }, as: side }));
 }
 
