@@ -224,7 +224,7 @@ describe('mentoring in the browser', () => {
     for (const secret of [MENTOR_REFLECTION, 'this one taught me to listen']) await expectAbsent(e, secret, 'the mentee’s closing page');
 
     for (const person of people) expect(person.errors).toEqual([]);
-  }, 200_000);
+  }, 300_000);
 
   it('a program: people enroll, the admin approves and pairs them, and the pair is active for both', async () => {
     const t = factoryApp(served);
@@ -360,5 +360,5 @@ describe('mentoring in the browser', () => {
     await screenshot(m, 'mentoring-coaching-tools');
 
     for (const person of people) expect(person.errors).toEqual([]);
-  }, 200_000);
+  }, 300_000);
 });

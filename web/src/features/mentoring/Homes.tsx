@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../platform/format';
 import { useOrg } from '../../platform/shell/org-context';
 import { Empty, LoadError, Loading } from '../../platform/ui/states';
-import { useMenteeHome, useMentorHome, type LoadLine, type MenteeHome as MenteeHomeData, type PendingReview, type Relationship, type ToClose } from './api';
+import { useMenteeHome, useMentorHome, useRelationships, type LoadLine, type MenteeHome as MenteeHomeData, type PendingReview, type Relationship, type ToClose } from './api';
 import { cadenceWords, LOAD_STATUS, plural } from './labels';
 import { MentorListingModal } from './MentorListingModal';
 import { MyMentorRequests, RequestsToAnswer } from './Requests';
@@ -97,6 +97,33 @@ export function ToCloseCard({ items }: { items: ToClose[] }) {
   );
 }
 
+/** Relationships that have concluded, for the record and for their closing words. */
+function PastRelationships({ side }: { side: 'mentor' | 'mentee' }) {
+  const { orgId, me } = useOrg();
+  const format = useFormat();
+  const relationships = useRelationships(orgId, side);
+  const past = (relationships.data?.items ?? []).filter((r) => r.state === 'concluded' && (side === 'mentor' ? r.mentor : r.mentee).personId === me.person.id);
+  if (past.length === 0) return null;
+  return (
+    <Section title="Past relationships">
+      <Stack gap="xs" component="ul" aria-label={`Past relationships as ${side}`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {past.map((r) => {
+          const other = side === 'mentor' ? r.mentee : r.mentor;
+          return (
+            <Group component="li" key={r.id} justify="space-between" wrap="nowrap" gap="sm">
+              <Stack gap={0} miw={0}>
+                <Anchor component={Link} to={`/orgs/${orgId}/mentoring/relationships/${r.id}`} size="sm" fw={600}>{other.name}</Anchor>
+                <Text size="xs" c="dimmed">{r.programName ?? 'Outside programs'} · {format.date(r.startedAt)} – {format.date(r.endedAt)}</Text>
+              </Stack>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{plural(r.checkIns, 'check-in')}</Text>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Section>
+  );
+}
+
 /** The mentee's home. */
 export function MenteeHome() {
   const { orgId, me } = useOrg();
@@ -132,6 +159,7 @@ export function MenteeHome() {
           <Stack gap="lg">
             <MyMentorRequests compact mb={0} />
             <MyPrograms programs={data.programs} />
+            <PastRelationships side="mentee" />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -205,7 +233,10 @@ export function MentorHome() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <LoadCard load={data.load} onEditOffer={isMentor ? () => setOffering(true) : undefined} />
+          <Stack gap="lg">
+            <LoadCard load={data.load} onEditOffer={isMentor ? () => setOffering(true) : undefined} />
+            <PastRelationships side="mentor" />
+          </Stack>
         </Grid.Col>
       </Grid>
       {isMentor && <MentorListingModal opened={offering} onClose={() => setOffering(false)} />}
