@@ -153,6 +153,15 @@ describe('the objective', () => {
     expect(result.objective.matched).toBe(2);
   });
 
+  it('spreads ties: identical profiles are matched in one round, not one mentor at a time', () => {
+    const same = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => person(`${prefix}${String(k).padStart(3, '0')}`, `${prefix}${k}`));
+    for (const [mentees, mentors] of [[300, 100], [100, 300]]) {
+      const result = matchProgram({ mentees: same('e', mentees), mentors: same('m', mentors) });
+      expect(result.objective.matched).toBe(100);
+      expect(result.proof.rounds).toBe(1);
+    }
+  });
+
   it('is deterministic, whatever the order of the input', () => {
     const twins = [{ personId: 'p2', name: 'P2', skillsWanted: ['s0'] }, { personId: 'p1', name: 'P1', skillsWanted: ['s0'] }];
     const one = matchProgram({ mentees: twins, mentors: [mentors[0]!], config: skillsOnly });

@@ -38,8 +38,8 @@
  * match k* mentees (checked against every pair); then 'max_total' on the pairs scoring ≥ t*.
  *
  * Determinism: people are sorted by person id first and every step is a fixed sequence of
- * operations (ties in the heap resolve by insertion order, candidate ties by index), so the same
- * input in any order gives the same output.
+ * operations (ties in the solver's heap resolve by insertion order, candidate ties by a fixed
+ * order per person — see tieStart), so the same input in any order gives the same output.
  */
 import { type CompiledMatching, compileMatching } from './compile.ts';
 import { adminVoice, type BlockerCounts, explainPair, menteeReason, mentorReason } from './explain.ts';
@@ -147,16 +147,17 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
   const heapUnits = new Int32Array(heapStart[mP]!);
   const heapMentee = new Int32Array(heapStart[mP]!);
   const heapSize = new Int32Array(mP);
-  // Worse = fewer units, or equal units and a later mentee.
-  const worse = (u1: number, p1: number, u2: number, p2: number) => u1 < u2 || (u1 === u2 && p1 > p2);
-  const siftDown = (base: number, size: number) => {
+  // Worse = fewer units, or equal units and later in the mentor's tie order (see tieRank).
+  const worse = (q: number, u1: number, p1: number, u2: number, p2: number) =>
+    u1 < u2 || (u1 === u2 && tieRank(p1, q, mP, nP) > tieRank(p2, q, mP, nP));
+  const siftDown = (q: number, base: number, size: number) => {
     let i = 0;
     const u = heapUnits[base]!, pm = heapMentee[base]!;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
-      if (child + 1 < size && worse(heapUnits[base + child + 1]!, heapMentee[base + child + 1]!, heapUnits[base + child]!, heapMentee[base + child]!)) child++;
-      if (!worse(heapUnits[base + child]!, heapMentee[base + child]!, u, pm)) break;
+      if (child + 1 < size && worse(q, heapUnits[base + child + 1]!, heapMentee[base + child + 1]!, heapUnits[base + child]!, heapMentee[base + child]!)) child++;
+      if (!worse(q, heapUnits[base + child]!, heapMentee[base + child]!, u, pm)) break;
       heapUnits[base + i] = heapUnits[base + child]!;
       heapMentee[base + i] = heapMentee[base + child]!;
       i = child;
@@ -165,7 +166,7 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
     heapMentee[base + i] = pm;
   };
 
-  // Each mentee's best `tracked` mentors, best first (ties: lower mentor index): the first
+  // Each mentee's best `tracked` mentors, best first (ties in the mentee's tie order): the first
   // `perMentee` become candidates, the rest its reserve.
   const allowedUnits = new Int32Array(mP);
   const allowedMentor = new Int32Array(mP);
@@ -184,23 +185,23 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
       allowedUnits[allowed] = units;
       allowedMentor[allowed++] = q;
       allowedPerMentor[q]!++;
-      // The mentor's heap. Mentees come in increasing order, so an equal score loses to the kept one.
+      // The mentor's heap.
       const base = heapStart[q]!, size = heapSize[q]!, limit = heapStart[q + 1]! - base;
       if (size === limit) {
-        if (units <= heapUnits[base]!) {
+        if (units < heapUnits[base]! || (units === heapUnits[base]! && !worse(q, heapUnits[base]!, heapMentee[base]!, units, p))) {
           if (units > mentorBound[q]!) mentorBound[q] = units;
           continue;
         }
         if (heapUnits[base]! > mentorBound[q]!) mentorBound[q] = heapUnits[base]!;
         heapUnits[base] = units;
         heapMentee[base] = p;
-        siftDown(base, size);
+        siftDown(q, base, size);
       } else {
         let i = size;
         heapSize[q] = size + 1;
         while (i > 0) {
           const parent = (i - 1) >> 1;
-          if (!worse(units, p, heapUnits[base + parent]!, heapMentee[base + parent]!)) break;
+          if (!worse(q, units, p, heapUnits[base + parent]!, heapMentee[base + parent]!)) break;
           heapUnits[base + i] = heapUnits[base + parent]!;
           heapMentee[base + i] = heapMentee[base + parent]!;
           i = parent;
@@ -211,7 +212,8 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
     }
     allowedPairs += allowed;
     allowedPerMentee[p] = allowed;
-    // Keep the best `tracked`: everything above the tracked-th best score, then ties at it by mentor index.
+    // Keep the best `tracked`: everything above the tracked-th best score, then ties at it in the
+    // mentee's tie order (allowed mentors are in index order: start where that order starts, wrap).
     let kept = 0;
     let bound = -1;
     if (allowed <= tracked) {
@@ -222,14 +224,18 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
       let above = 0;
       for (let k = 0; k < allowed; k++) if (allowedUnits[k]! > cut) above++;
       let ties = tracked - above;
-      for (let k = 0; k < allowed; k++) {
+      let first = 0;
+      const from = tieStart(p, nP, mP);
+      while (first < allowed && allowedMentor[first]! < from) first++;
+      for (let step = 0; step < allowed; step++) {
+        const k = (first + step) % allowed;
         const units = allowedUnits[k]!;
         if (units > cut || (units === cut && ties-- > 0)) order[kept++] = k;
         else if (units > bound) bound = units;
       }
     }
     const chosen = order.subarray(0, kept);
-    chosen.sort((a, b) => allowedUnits[b]! - allowedUnits[a]! || a - b);
+    chosen.sort((a, b) => allowedUnits[b]! - allowedUnits[a]! || tieRank(allowedMentor[a]!, p, nP, mP) - tieRank(allowedMentor[b]!, p, nP, mP));
     menteeBound[p] = bound;
     if (topStart[p]! + kept > topAll.length) {
       const bigger = new Int32Array(Math.max(topAll.length * 2, topStart[p]! + kept));
@@ -308,6 +314,22 @@ function buildCandidates(ctx: Omit<Context, 'candidates' | 'orientation'>, perMe
   return { start, mentor, units, reserveStart, reserveMentor, reserveUnits, menteeBound, mentorBound, allowedPairs, allowedPerMentee, allowedPerMentor };
 }
 
+/**
+ * Ties between equal scores are broken in a fixed order that differs from person to person: mentee
+ * p's order over mentors starts at mentor tieStart(p) and wraps around, and likewise for mentors
+ * over mentees. Breaking every tie towards the lowest index instead would hand every mentee the
+ * same few mentors as candidates when many scores are equal (identical profiles), and the check
+ * would then need hundreds of rounds to spread them out.
+ */
+function tieStart(self: number, selves: number, others: number): number {
+  return selves === 0 ? 0 : Math.floor((self * others) / selves);
+}
+
+/** Position of `other` in the tie order of `self` (one of `selves`, over `others`). */
+function tieRank(other: number, self: number, selves: number, others: number): number {
+  return (other - tieStart(self, selves, others) + others) % others;
+}
+
 /** The k-th largest of a[0, n) (1 ≤ k ≤ n), rearranging a: quickselect with a median-of-three pivot (deterministic). */
 function kthLargest(a: Int32Array, n: number, k: number): number {
   let lo = 0, hi = n - 1;
@@ -341,7 +363,8 @@ function kthLargest(a: Int32Array, n: number, k: number): number {
  */
 function addCandidates(candidates: Candidates, found: Violation[], scored: PairList): Candidates {
   const nP = candidates.start.length - 1;
-  found.sort((a, b) => a.p - b.p || b.gap - a.gap || a.q - b.q);
+  const mP = candidates.mentorBound.length;
+  found.sort((a, b) => a.p - b.p || b.gap - a.gap || tieRank(a.q, a.p, nP, mP) - tieRank(b.q, b.p, nP, mP));
   const promoted: Violation[] = [];
   const arcCount = new Int32Array(nP);
   for (let k = 0, taken = 0; k < found.length; k++) {
