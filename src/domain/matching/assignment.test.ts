@@ -155,7 +155,7 @@ describe('the objective', () => {
 
   it('spreads ties: identical profiles are matched in one round, not one mentor at a time', () => {
     const same = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => person(`${prefix}${String(k).padStart(3, '0')}`, `${prefix}${k}`));
-    for (const [mentees, mentors] of [[300, 100], [100, 300]]) {
+    for (const [mentees, mentors] of [[300, 100], [100, 300]] as const) {
       const result = matchProgram({ mentees: same('e', mentees), mentors: same('m', mentors) });
       expect(result.objective.matched).toBe(100);
       expect(result.proof.rounds).toBe(1);
@@ -206,6 +206,7 @@ describe('input the engine refuses', () => {
     ['a fractional capacity', { mentees: [], mentors: [bruno], constraints: { capacities: { bruno: 1.5 } } }, /capacity of mentor bruno must be a whole number/],
     ['an upside-down experience range', { mentees: [], mentors: [], config: { experienceGap: { min: 10, max: 2 } } }, /experienceGap.max/],
     ['an unknown objective', { mentees: [], mentors: [], config: { objective: 'max_fun' as never } }, /objective must be max_total or max_min/],
+    ['a list too long to count', { mentees: [person('ana', 'Ana', { skillsWanted: Array.from({ length: 1001 }, (_, k) => `skill ${k}`) })], mentors: [] }, /lists 1001 items; at most 1000/],
   ])('%s', (_name, input, message) => {
     expect(() => matchProgram(input)).toThrow(MatchingInputError);
     expect(() => matchProgram(input)).toThrow(message);

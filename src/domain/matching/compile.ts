@@ -192,13 +192,21 @@ export function resolveConfig(input: MatchingInput['config']): ResolvedConfig {
   };
 }
 
+/** Longest list of words a profile may give (the row scorer counts shared items in 16 bits). */
+export const MAX_LIST_LENGTH = 1000;
+
 /** Distinct ids of a list, in first-seen order. */
 function internAll(vocab: Vocabulary, words: readonly string[] | undefined): number[] {
+  if (words && words.length > MAX_LIST_LENGTH) throw new MatchingInputError(`a profile lists ${words.length} items; at most ${MAX_LIST_LENGTH}`);
   const out: number[] = [];
+  const seen = new Set<number>();
   for (const word of words ?? []) {
     if (typeof word !== 'string' || word.trim() === '') continue;
     const id = vocab.intern(word);
-    if (!out.includes(id)) out.push(id);
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
   }
   return out;
 }

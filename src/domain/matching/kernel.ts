@@ -1,7 +1,8 @@
 /**
- * The score of a pair, two ways that must agree to the unit: `scoreRow` scores one mentee against
- * every mentor (the hot loop: at 20,000 × 5,000 it runs 100 million times), `pairContributions`
- * scores one pair criterion by criterion for explanations. A property test holds them equal.
+ * The score of a pair, three ways that must agree to the unit: `RowScorer.row` scores one mentee
+ * against every mentor (the hot loop: at 20,000 × 5,000 it covers 100 million pairs),
+ * `RowScorer.score` one pair at a time (for the optimality check), `pairContributions` one pair
+ * criterion by criterion (for explanations). A test holds them equal on random programs.
  *
  * Criteria (each a value in [0, 1] times its weight, rounded to a unit):
  *   skills       skills the mentee wants that the mentor offers / skills the mentee wants
@@ -26,7 +27,7 @@ export class RowScorer {
   private readonly stamp: Int32Array;
   private readonly named: Float64Array;
   /** Shared-item counts per mentor for row(): skills, goals, interests, identities (4 × m). */
-  private readonly counts: Uint8Array;
+  private readonly counts: Uint16Array;
   private tag = 0;
   private mentee = -1;
   // The current mentee's data, read once by begin() so that score() touches only the mentor's.
@@ -53,7 +54,7 @@ export class RowScorer {
     this.c = c;
     this.stamp = new Int32Array(c.m);
     this.named = new Float64Array(c.m);
-    this.counts = new Uint8Array(4 * c.m);
+    this.counts = new Uint16Array(4 * c.m);
     this.departmentMode = c.config.departmentPreference === 'same' ? 1 : c.config.departmentPreference === 'different' ? 2 : 0;
     this.wInterests = c.weightUnits[INTERESTS]!;
     this.wLanguage = Math.round(c.weightUnits[LANGUAGE]!);
