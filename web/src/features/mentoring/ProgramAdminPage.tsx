@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, call, isStatus } from '../../platform/api/client';
 import { useFormat } from '../../platform/format';
+import { languageName } from '../../platform/languages';
 import { useOrg } from '../../platform/shell/org-context';
 import { Pager } from '../../platform/ui/Pager';
 import { Empty, LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
@@ -361,78 +362,108 @@ function answerText(value: unknown): string {
   return String(value);
 }
 
+const ENROLLMENTS_PAGE = 20;
+
+/** A person's answers: the first two, and the rest on asking (languages by name). */
+function AnswerList({ answers, program, expanded = false }: { answers: Enrollment['answers']; program: Program; expanded?: boolean }) {
+  const [all, setAll] = useState(expanded);
+  const entries = Object.entries(answers);
+  if (entries.length === 0) return <Text size="xs" c="dimmed">No answers</Text>;
+  const shown = all ? entries : entries.slice(0, 2);
+  const question = (id: string) => program.questions.find((q) => q.id === id);
+  return (
+    <Stack gap={2}>
+      {shown.map(([id, value]) => {
+        const q = question(id);
+        const text = q?.fieldType === 'languages' && Array.isArray(value) ? value.map((tag) => languageName(String(tag))).join(', ') : answerText(value);
+        return <Text key={id} size="xs"><Text span c="dimmed" size="xs">{asLead(q?.label ?? 'Answer')}</Text> {text}</Text>;
+      })}
+      {entries.length > 2 && !expanded && (
+        <Anchor component="button" type="button" size="xs" ta="left" onClick={() => setAll((current) => !current)}>
+          {all ? 'Fewer answers' : `All ${entries.length} answers`}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
 function Enrollments({ program }: { program: Program }) {
   const { orgId } = useOrg();
   const format = useFormat();
   const enrollments = useEnrollments(orgId, program.id);
-  const [status, setStatus] = useState<'pending' | 'approved' | 'all'>('all');
+  const pendingCount = (enrollments.data?.items ?? []).filter((e) => e.status === 'pending').length;
+  const [chosenStatus, setStatus] = useState<'pending' | 'approved' | 'all' | null>(null);
+  // Those waiting for a decision come first, when there are any.
+  const status = chosenStatus ?? (pendingCount > 0 ? 'pending' : 'all');
   const [side, setSide] = useState<'mentor' | 'mentee' | 'all'>('all');
+  const [page, setPage] = useState(1);
   const decide = useMentoringMutation(orgId, (input: { enrollment: Enrollment; verb: 'approve' | 'decline' }) => {
     const params = { path: { orgId, programId: program.id, enrollmentId: input.enrollment.id } };
     return call(input.verb === 'approve'
       ? api.POST('/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments/{enrollmentId}/approve', { params })
       : api.POST('/api/orgs/{orgId}/mentoring/programs/{programId}/enrollments/{enrollmentId}/decline', { params }));
   }, { success: (_, input) => `${input.enrollment.name} ${input.verb === 'approve' ? 'is approved' : 'is declined'} as ${input.enrollment.side}.`, notifyErrors: true });
-  const labelOf = (id: string) => program.questions.find((q) => q.id === id)?.label ?? 'Answer';
-  const items = (enrollments.data?.items ?? []).filter((e) => (status === 'all' || e.status === status) && (side === 'all' || e.side === side));
-  const pendingCount = (enrollments.data?.items ?? []).filter((e) => e.status === 'pending').length;
+  const matching = (enrollments.data?.items ?? []).filter((e) => (status === 'all' || e.status === status) && (side === 'all' || e.side === side));
+  const pages = Math.max(1, Math.ceil(matching.length / ENROLLMENTS_PAGE));
+  const current = Math.min(page, pages);
+  const items = matching.slice((current - 1) * ENROLLMENTS_PAGE, current * ENROLLMENTS_PAGE);
 
   return (
     <Card padding="lg">
       <Group justify="space-between" mb="md" gap="sm" wrap="wrap">
         <Group gap="sm" wrap="wrap">
-          <SegmentedControl aria-label="Status" value={status} onChange={(v) => setStatus(v as typeof status)}
-            data={[{ value: 'all', label: 'All' }, { value: 'pending', label: `Waiting (${pendingCount})` }, { value: 'approved', label: 'Approved' }]} />
-          <SegmentedControl aria-label="Side" value={side} onChange={(v) => setSide(v as typeof side)}
+          <SegmentedControl aria-label="Status" value={status} onChange={(v) => { setStatus(v as typeof status); setPage(1); }}
+            data={[{ value: 'pending', label: `Waiting (${pendingCount})` }, { value: 'approved', label: 'Approved' }, { value: 'all', label: 'All' }]} />
+          <SegmentedControl aria-label="Side" value={side} onChange={(v) => { setSide(v as typeof side); setPage(1); }}
             data={[{ value: 'all', label: 'Both sides' }, { value: 'mentor', label: 'Mentors' }, { value: 'mentee', label: 'Mentees' }]} />
         </Group>
         <Text size="sm" c="dimmed">{program.enrollmentApproval === 'admin' ? 'Enrollments wait for your approval.' : 'Enrollment is automatic in this program.'}</Text>
       </Group>
       {enrollments.isError ? <LoadError error={enrollments.error} onRetry={() => void enrollments.refetch()} /> : enrollments.isPending ? <Skeleton h={160} /> : items.length === 0 ? (
-        <Empty icon={<IconUserQuestion size={26} aria-hidden />} title="No enrollments here" order={3} description="People enroll from the program’s page." />
+        <Empty icon={<IconUserQuestion size={26} aria-hidden />} title={status === 'pending' ? 'Nobody is waiting for approval' : 'No enrollments here'} order={3}
+          description="People enroll from the program’s page." />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label="Enrollments" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr><Table.Th>Person</Table.Th><Table.Th>Side</Table.Th><Table.Th>Answers</Table.Th><Table.Th>Status</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{e.name}</Text>
-                    <Text size="xs" c="dimmed">{[e.title, e.department].filter(Boolean).join(' · ') || '—'} · enrolled {format.date(e.enrolledAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.side === 'mentor' ? 'Mentor' : 'Mentee'}</Text>
-                    {e.side === 'mentor' && <Text size="xs" c="dimmed">{e.activeRelationships} of {e.capacity ?? 0} places{e.paused ? ', paused' : ''}</Text>}
-                    {e.unmatchedDays !== null && <Text size="xs" c="dimmed">no mentor yet, {waitingWords(e.unmatchedDays)}</Text>}
-                  </Table.Td>
-                  <Table.Td maw={360}>
-                    {Object.keys(e.answers).length === 0 ? <Text size="xs" c="dimmed">—</Text> : (
-                      <Stack gap={2}>
-                        {Object.entries(e.answers).map(([id, value]) => (
-                          <Text key={id} size="xs"><Text span c="dimmed" size="xs">{asLead(labelOf(id))}</Text> {answerText(value)}</Text>
-                        ))}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                  <Table.Td><Badge size="sm" color={STATUS_BADGE[e.status]?.color ?? 'gray'}>{STATUS_BADGE[e.status]?.label ?? e.status}</Badge></Table.Td>
-                  <Table.Td>
-                    {e.status === 'pending' && (
-                      <Group gap={6} wrap="nowrap">
-                        <Button size="compact-sm" onClick={() => decide.mutate({ enrollment: e, verb: 'approve' })} aria-label={`Approve ${e.name} as ${e.side}`}
-                          loading={decide.isPending && decide.variables?.enrollment.id === e.id && decide.variables.verb === 'approve'}>Approve</Button>
-                        <Button size="compact-sm" variant="default" onClick={() => decide.mutate({ enrollment: e, verb: 'decline' })} aria-label={`Decline ${e.name} as ${e.side}`}
-                          loading={decide.isPending && decide.variables?.enrollment.id === e.id && decide.variables.verb === 'decline'}>Decline</Button>
-                      </Group>
-                    )}
-                  </Table.Td>
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table aria-label="Enrollments" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={220}>Person</Table.Th><Table.Th w={140}>Side</Table.Th><Table.Th>Answers</Table.Th><Table.Th w={200}>Status</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Table.Tr key={e.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>{e.name}</Text>
+                      <Text size="xs" c="dimmed">{[e.title, e.department].filter(Boolean).join(' · ')}</Text>
+                      <Text size="xs" c="dimmed">enrolled {format.date(e.enrolledAt)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.side === 'mentor' ? 'Mentor' : 'Mentee'}</Text>
+                      {e.side === 'mentor' && <Text size="xs" c="dimmed">{e.activeRelationships} of {plural(e.capacity ?? 0, 'place')}{e.paused ? ', paused' : ''}</Text>}
+                      {e.unmatchedDays !== null && <Text size="xs" c="dimmed">no mentor yet, {waitingWords(e.unmatchedDays)}</Text>}
+                    </Table.Td>
+                    <Table.Td><AnswerList answers={e.answers} program={program} /></Table.Td>
+                    <Table.Td>
+                      {e.status === 'pending' ? (
+                        <Group gap={6} wrap="nowrap">
+                          <Button size="compact-sm" onClick={() => decide.mutate({ enrollment: e, verb: 'approve' })} aria-label={`Approve ${e.name} as ${e.side}`}
+                            loading={decide.isPending && decide.variables?.enrollment.id === e.id && decide.variables.verb === 'approve'}>Approve</Button>
+                          <Button size="compact-sm" variant="default" onClick={() => decide.mutate({ enrollment: e, verb: 'decline' })} aria-label={`Decline ${e.name} as ${e.side}`}
+                            loading={decide.isPending && decide.variables?.enrollment.id === e.id && decide.variables.verb === 'decline'}>Decline</Button>
+                        </Group>
+                      ) : (
+                        <Badge size="sm" color={STATUS_BADGE[e.status]?.color ?? 'gray'}>{STATUS_BADGE[e.status]?.label ?? e.status}</Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager page={current} pageSize={ENROLLMENTS_PAGE} total={matching.length} onChange={setPage} noun="enrollments" />
+        </>
       )}
     </Card>
   );
@@ -440,15 +471,11 @@ function Enrollments({ program }: { program: Program }) {
 
 function Answers({ enrollment, program }: { enrollment: Enrollment | undefined; program: Program }) {
   if (!enrollment) return null;
-  const entries = Object.entries(enrollment.answers);
   return (
     <Card padding="sm" bg="stone.0">
       <Text size="sm" fw={600} mb={4}>{enrollment.name}</Text>
       {(enrollment.title || enrollment.department) && <Text size="xs" c="dimmed" mb={4}>{[enrollment.title, enrollment.department].filter(Boolean).join(' · ')}</Text>}
-      {entries.length === 0 && <Text size="xs" c="dimmed">No answers.</Text>}
-      {entries.map(([id, value]) => (
-        <Text key={id} size="xs"><Text span c="dimmed" size="xs">{asLead(program.questions.find((q) => q.id === id)?.label ?? 'Answer')}</Text> {answerText(value)}</Text>
-      ))}
+      <AnswerList answers={enrollment.answers} program={program} expanded />
     </Card>
   );
 }
