@@ -164,10 +164,16 @@ function Header({ relationship, title }: { relationship: Relationship; title: st
         <Fact label="Rhythm">Check-ins {cadenceWords(relationship.cadenceDays)}</Fact>
         <Fact label="Began">{relationship.startedAt ? format.date(relationship.startedAt) : '—'}</Fact>
         <Fact label="Check-ins">{relationship.checkIns}{relationship.lastCheckInOn && <Text span size="xs" c="dimmed"> · last {format.day(relationship.lastCheckInOn)}</Text>}</Fact>
-        <Fact label="Next check-in">
-          {due ? <Text span size="sm" fw={500} c={due < today ? 'red.9' : undefined}>{format.day(due)} ({relativeDay(due, today)})</Text> : '—'}
-        </Fact>
-        <Fact label="Next review">{relationship.nextReviewDue ? format.day(relationship.nextReviewDue) : '—'}</Fact>
+        {relationship.endedAt ? (
+          <Fact label={relationship.state === 'concluded' ? 'Concluded' : 'Closed'}>{format.date(relationship.endedAt)}</Fact>
+        ) : (
+          <>
+            <Fact label="Next check-in">
+              {due ? <Text span size="sm" fw={500} c={due < today ? 'red.9' : undefined}>{format.day(due)} ({relativeDay(due, today)})</Text> : '—'}
+            </Fact>
+            <Fact label="Next review">{relationship.nextReviewDue ? format.day(relationship.nextReviewDue) : '—'}</Fact>
+          </>
+        )}
       </SimpleGrid>
       {relationship.state === 'paused' && (
         <Text size="sm" c="dimmed" mt="md">This relationship is paused: health is not tracked, and check-ins can still be logged. Resume it when you are ready.</Text>
