@@ -14,7 +14,8 @@ import type { DatasetSeed } from './scenario.ts';
 const libDir = path.dirname(fileURLToPath(import.meta.url));
 
 export const BENCH_PASSWORD = 'bench-password-2026';
-export const BENCH_DATA_DIR = path.resolve('.bench-data');
+// BENCH_DATA_DIR lets several checkouts or people benchmark at once without removing each other's data sets.
+export const BENCH_DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR || '.bench-data');
 
 export interface Manifest {
   key: string;
