@@ -186,15 +186,35 @@ describe('self-match suggestions', () => {
   });
 
   it('leaves out mentors who cannot take her and says why when fewer than five remain', () => {
-    const { suggestions, shortfall } = suggestMentors({
-      mentees: [mentee], mentors: mentors.slice(0, 3), constraints: { pausedMentorIds: ['m0'], managerOf: new Map([['m1', 'ana']]) },
-    }, 'ana', { voice: 'admin' });
-    expect(suggestions.map((s) => s.mentorId)).toEqual(['m2']);
-    expect(shortfall).toBe('only 1 mentor fits; for the others, no mentor can take Ana: 1 has paused, 1 is in Ana’s reporting line');
+    const constraints = { pausedMentorIds: ['m0'], managerOf: new Map([['m1', 'ana']]) };
+    const admin = suggestMentors({ mentees: [mentee], mentors: mentors.slice(0, 3), constraints }, 'ana', { voice: 'admin' });
+    expect(admin.suggestions.map((s) => s.mentorId)).toEqual(['m2']);
+    expect(admin.shortfall).toBe('only 1 mentor fits; of the others, 1 has paused, 1 is in Ana’s reporting line');
+    // The mentee reads the same about herself.
+    expect(suggestMentors({ mentees: [mentee], mentors: mentors.slice(0, 3), constraints }, 'ana').shortfall)
+      .toBe('only 1 mentor fits; of the others, 1 has paused, 1 is in your reporting line');
+    const none = suggestMentors({ mentees: [person('ana', 'Ana', { languages: ['en'] })], mentors: mentors.slice(0, 3), config: { requiredLanguage: 'pt' }, constraints }, 'ana');
+    expect(none.suggestions).toEqual([]);
+    expect(none.shortfall).toBe('no mentor can take you now: 1 has paused, 1 is in your reporting line, 1 needs Portuguese, which you do not speak');
+  });
+
+  it('is not short when every mentor of the program is suggested, however few they are', () => {
+    for (const count of [1, 3]) {
+      const { suggestions, shortfall } = suggestMentors({ mentees: [mentee], mentors: mentors.slice(0, count) }, 'ana', { voice: 'admin' });
+      expect(suggestions).toHaveLength(count);
+      expect(shortfall).toBeNull();
+    }
+    // Her own mentor enrollment is not a mentor she missed.
+    const alsoMentor = person('ana', 'Ana', { skillsWanted: ['hiring'], skillsOffered: ['sql'] });
+    expect(suggestMentors({ mentees: [alsoMentor], mentors: [...mentors.slice(0, 2), alsoMentor] }, 'ana').shortfall).toBeNull();
+    expect(suggestMentors({ mentees: [alsoMentor], mentors: [alsoMentor] }, 'ana').shortfall).toBe('the program has no other mentors yet');
+    expect(suggestMentors({ mentees: [mentee], mentors: [] }, 'ana').shortfall).toBe('the program has no mentors yet');
   });
 
   it('has nothing to suggest to a mentee who already has a mentor', () => {
-    expect(suggestMentors({ mentees: [mentee], mentors, constraints: { publishedPairs: [pair('ana', 'm3')] } }, 'ana').shortfall).toBe('Ana already has a mentor in this program');
+    const input = { mentees: [mentee], mentors, constraints: { publishedPairs: [pair('ana', 'm3')] } };
+    expect(suggestMentors(input, 'ana').shortfall).toBe('you already have a mentor in this program');
+    expect(suggestMentors(input, 'ana', { voice: 'admin' }).shortfall).toBe('Ana already has a mentor in this program');
   });
 });
 

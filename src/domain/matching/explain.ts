@@ -22,13 +22,17 @@ export interface Voice {
   wants: string;
   /** "is" / "are" */
   is: string;
+  /** "has" / "have" */
+  has: string;
+  /** "does" / "do" */
+  does: string;
 }
 
 export function adminVoice(menteeName: string): Voice {
-  return { mentee: menteeName, possessive: `${menteeName}’s`, wants: 'wants', is: 'is' };
+  return { mentee: menteeName, possessive: `${menteeName}’s`, wants: 'wants', is: 'is', has: 'has', does: 'does' };
 }
 
-export const MENTEE_VOICE: Voice = { mentee: 'you', possessive: 'your', wants: 'want', is: 'are' };
+export const MENTEE_VOICE: Voice = { mentee: 'you', possessive: 'your', wants: 'want', is: 'are', has: 'have', does: 'do' };
 
 const MAX_REASONS = 3;
 
@@ -138,17 +142,20 @@ export function explainPair(c: CompiledMatching, i: number, j: number, voice: Vo
 export type BlockerCounts = Partial<Record<Blocker, number>>;
 
 /** A blocker's phrase about mentors, for a mentee: [one, several]. */
-function mentorPhrase(c: CompiledMatching, blocker: Blocker, i: number, name: string): [string, string] {
+function mentorPhrase(c: CompiledMatching, blocker: Blocker, i: number, voice: Voice): [string, string] {
+  const name = voice.mentee;
   switch (blocker) {
     case 'self': return [`is ${name} themself`, `are ${name} themself`];
     case 'paused': return ['has paused', 'have paused'];
     case 'full': return ['is full', 'are full'];
     case 'excluded': return [`was excluded for ${name} by an admin`, `were excluded for ${name} by an admin`];
     case 'declined': return [`declined or was declined by ${name} before`, `declined or were declined by ${name} before`];
-    case 'reporting_line': return [`is in ${name}’s reporting line`, `are in ${name}’s reporting line`];
+    case 'reporting_line': return [`is in ${voice.possessive} reporting line`, `are in ${voice.possessive} reporting line`];
     case 'program_language': {
       const language = languageName(c.vocab.languages.labels[c.programLanguage]!);
-      return c.menteeSpeaksProgram[i] ? [`does not speak ${language}`, `do not speak ${language}`] : [`needs ${language}, which ${name} does not speak`, `need ${language}, which ${name} does not speak`];
+      return c.menteeSpeaksProgram[i]
+        ? [`does not speak ${language}`, `do not speak ${language}`]
+        : [`needs ${language}, which ${name} ${voice.does} not speak`, `need ${language}, which ${name} ${voice.does} not speak`];
     }
     case 'mentee_language': {
       const language = languageName(c.vocab.languages.labels[c.menteeRequiredLanguage[i]!]!);
@@ -157,6 +164,11 @@ function mentorPhrase(c: CompiledMatching, blocker: Blocker, i: number, name: st
     case 'no_common_ground': return [`has nothing in common with ${name}`, `have nothing in common with ${name}`];
     case 'below_minimum': return [`scores under the program’s minimum with ${name}`, `score under the program’s minimum with ${name}`];
   }
+}
+
+/** How mentors were ruled out for mentee `i`, most common first: "2 are full, 1 has paused" ('' when none were). */
+export function mentorBreakdown(c: CompiledMatching, i: number, counts: BlockerCounts, voice: Voice): string {
+  return breakdown(counts, (blocker) => mentorPhrase(c, blocker, i, voice));
 }
 
 /** A blocker's phrase about mentees, for a mentor: [one, several]. */
@@ -195,7 +207,8 @@ function breakdown(counts: BlockerCounts, phrase: (blocker: Blocker) => [string,
  */
 export function menteeReason(c: CompiledMatching, i: number, taken: number, roomy: BlockerCounts, all: BlockerCounts): string {
   const name = c.mentees[i]!.name;
-  const phrase = (blocker: Blocker) => mentorPhrase(c, blocker, i, name);
+  const voice = adminVoice(name);
+  const phrase = (blocker: Blocker) => mentorPhrase(c, blocker, i, voice);
   if (c.m === 0) return 'the program has no mentors yet';
   const roomyKinds = Object.keys(roomy) as Blocker[];
   const roomyTotal = Object.values(roomy).reduce((a, b) => a + b, 0);

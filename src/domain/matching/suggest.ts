@@ -3,7 +3,7 @@
  * pair scored under a configuration being edited. Same scores as the whole-program assignment.
  */
 import { compileMatching } from './compile.ts';
-import { adminVoice, explainPair, menteeReason, MENTEE_VOICE } from './explain.ts';
+import { adminVoice, type BlockerCounts, explainPair, mentorBreakdown, MENTEE_VOICE } from './explain.ts';
 import { pairBlocker, RowScorer } from './kernel.ts';
 import { type Blocker, MatchingInputError, type MatchingInput, type ScoredPair } from './types.ts';
 
@@ -11,7 +11,10 @@ export interface Suggestions {
   menteeId: string;
   /** Best first; ties by mentor person id. */
   suggestions: ScoredPair[];
-  /** Why there are none (or fewer than asked), in words; null when the list is full. */
+  /**
+   * Why there are none, or fewer than asked, in words: how the other mentors were ruled out. Null
+   * when the list is full, or when it is short only because the program has no more mentors.
+   */
   shortfall: string | null;
 }
 
@@ -26,7 +29,7 @@ export function suggestMentors(input: MatchingInput, menteeId: string, options: 
   const i = c.menteeIndex.get(menteeId);
   if (i === undefined) throw new MatchingInputError(`mentee ${menteeId} is not in this program`);
   const voice = options.voice === 'admin' ? adminVoice(c.mentees[i]!.name) : MENTEE_VOICE;
-  if (!c.menteeInPool[i]) return { menteeId, suggestions: [], shortfall: `${c.mentees[i]!.name} already has a mentor in this program` };
+  if (!c.menteeInPool[i]) return { menteeId, suggestions: [], shortfall: `${voice.mentee} already ${voice.has} a mentor in this program` };
   const row = new Int32Array(c.m);
   new RowScorer(c).row(i, row);
   const ranked: number[] = [];
@@ -35,14 +38,16 @@ export function suggestMentors(input: MatchingInput, menteeId: string, options: 
   const suggestions = ranked.slice(0, limit).map((j) => explainPair(c, i, j, voice));
   let shortfall: string | null = null;
   if (suggestions.length < limit) {
-    const counts: Partial<Record<Blocker, number>> = {};
+    // The mentee's own mentor enrollment is no candidate they missed: it is not counted.
+    const ruledOut: BlockerCounts = {};
     for (let j = 0; j < c.m; j++) {
       if (row[j]! >= 0) continue;
       const blocker = pairBlocker(c, i, j) ?? 'full';
-      counts[blocker] = (counts[blocker] ?? 0) + 1;
+      if (blocker !== 'self') ruledOut[blocker] = (ruledOut[blocker] ?? 0) + 1;
     }
-    const others = menteeReason(c, i, 0, counts, counts);
-    shortfall = suggestions.length === 0 ? others : `only ${suggestions.length} ${suggestions.length === 1 ? 'mentor fits' : 'mentors fit'}; for the others, ${others}`;
+    const others = mentorBreakdown(c, i, ruledOut, voice);
+    if (suggestions.length === 0) shortfall = others ? `no mentor can take ${voice.mentee} now: ${others}` : `the program has no ${c.m === 0 ? '' : 'other '}mentors yet`;
+    else if (others) shortfall = `only ${suggestions.length} ${suggestions.length === 1 ? 'mentor fits' : 'mentors fit'}; of the others, ${others}`;
   }
   return { menteeId, suggestions, shortfall };
 }

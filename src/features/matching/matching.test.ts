@@ -287,6 +287,27 @@ describe('self-match suggestions (mentee)', () => {
     expect(after.suggestions.find((s: { mentor: { personId: string } }) => s.mentor.personId === suggestions[0].mentor.personId).requested).toBe(true);
   });
 
+  it('says why fewer than five fit, and nothing when every mentor of the program is suggested', async () => {
+    const mo = await signedIn(t, org.people.get('Mo Mentee')!);
+    await t.context.db.updateTable('enrollments').set({ paused: 1 }).where('program_id', '=', org.programId)
+      .where('person_id', 'in', ['Ines', 'Jon', 'Kai'].map((name) => org.people.get(`${name} Mentor`)!.id)).execute();
+    const short = (await mo.get(matchingUrl(org, '/my-suggestions'))).body;
+    expect(short.suggestions).toHaveLength(3);
+    expect(short.shortfall).toBe('only 3 mentors fit; of the others, 3 have paused, 1 is in your reporting line');
+
+    // A program with two mentors, both suggested: nothing is missing.
+    const small = await buildMatchingProgram(t, { orgId: org.orgId, name: 'Small circle', pairingMode: 'mentee_choice' });
+    const people = { ...small, people: org.people };
+    for (const name of ['Lea Mentor', 'Max Mentor']) await enrollProfile(people, 'mentor', { name, skills: ['Negotiation'], fn: 'Sales', years: 12 });
+    await enrollProfile(people, 'mentee', { name: 'Mo Mentee', skills: ['Negotiation'], fn: 'Product', years: 2 });
+    const full = (await mo.get(matchingUrl(small, '/my-suggestions'))).body;
+    expect(full.suggestions).toHaveLength(2);
+    expect(full.shortfall).toBeNull();
+    const preview = (await small.admin.as.post(matchingUrl(small, '/preview'), { menteePersonId: org.people.get('Mo Mentee')!.id })).body;
+    expect(preview.candidates).toHaveLength(2);
+    expect(preview.shortfall).toBeNull();
+  });
+
   it('uses self-identification only for a mentee who opted in, and never shows the answer', async () => {
     const mo = await signedIn(t, org.people.get('Mo Mentee')!);
     const before = (await mo.get(matchingUrl(org, '/my-suggestions'))).body;

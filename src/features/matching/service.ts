@@ -432,8 +432,7 @@ export async function previewMatching(db: Kysely<Database>, orgId: string, progr
       return { settings, mentee: refOf(data, request.menteePersonId), pair: view(scored, scored.blocker), candidates: [], shortfall: null };
     }
     const found = suggestMentors(input, request.menteePersonId, { limit: request.limit ?? 5, voice: 'admin' });
-    const shortfall = found.suggestions.length >= data.mentorIds.size ? null : found.shortfall;
-    return { settings, mentee: refOf(data, request.menteePersonId), pair: null, candidates: found.suggestions.map((s) => view(s, null)), shortfall };
+    return { settings, mentee: refOf(data, request.menteePersonId), pair: null, candidates: found.suggestions.map((s) => view(s, null)), shortfall: found.shortfall };
   } catch (error) {
     engineInputError(error);
   }
@@ -506,8 +505,7 @@ export async function mySuggestions(db: Kysely<Database>, orgId: string, program
   return {
     programId, programName: program.name,
     suggestions: found.suggestions.map((s) => ({ mentor: refOf(data, s.mentorId), fit: s.fit, reasons: s.reasons, explanation: s.explanation, requested: open.has(s.mentorId) })),
-    // Every mentor of the program suggested: nothing is short, whatever the engine's words.
-    shortfall: found.suggestions.length >= data.mentorIds.size ? null : found.shortfall,
+    shortfall: found.shortfall,
     inclusion: await inclusionChoice(db, orgId, programId, viewer.personId),
   };
 }
