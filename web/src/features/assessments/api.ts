@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { paths } from '../../api/schema';
-import { api, call, errorMessage, type Schema } from '../../platform/api/client';
+import { api, call, type Schema } from '../../platform/api/client';
+import { useRefreshingMutation, type WriteOptions } from '../../platform/api/mutations';
 
 /*
  * The assessment screens' view of the API. Every key starts with ['orgs', orgId, 'assessments'],
@@ -107,25 +107,9 @@ export function useMyEngagements(orgId: string) {
 export const startAttempt = (orgId: string, body: { instrumentId: string; assignmentId?: string; engagementId?: string }) =>
   call(api.POST('/api/orgs/{orgId}/assessments/attempts', { params: { path: { orgId } }, body }));
 
-/** An assessment write: refreshes assessments on screen, says what happened, or why it failed. */
-export function useAssessmentMutation<Input, Output>(
-  orgId: string,
-  mutationFn: (input: Input) => Promise<Output>,
-  options: { success?: string | ((output: Output, input: Input) => string); onSuccess?: (output: Output, input: Input) => void; notifyErrors?: boolean } = {},
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (output, input) => {
-      options.onSuccess?.(output, input);
-      const message = typeof options.success === 'function' ? options.success(output, input) : options.success;
-      if (message) notifications.show({ color: 'cairn', message });
-      await queryClient.invalidateQueries({ queryKey: assessmentKeys.all(orgId) });
-    },
-    onError: (error) => {
-      if (options.notifyErrors) notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) });
-    },
-  });
+/** An assessment write: refreshes everything assessment on screen (see useRefreshingMutation). */
+export function useAssessmentMutation<Input, Output>(orgId: string, mutationFn: (input: Input) => Promise<Output>, options: WriteOptions<Input, Output> = {}) {
+  return useRefreshingMutation(assessmentKeys.all(orgId), mutationFn, options);
 }
 
 /** The lowest and highest score a subscale can have (a sum of n items, or a mean on the scale). */

@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { paths } from '../../api/schema';
-import { api, call, errorMessage, type Schema } from '../../platform/api/client';
+import { api, call, type Schema } from '../../platform/api/client';
+import { useRefreshingMutation, type WriteOptions } from '../../platform/api/mutations';
 
 /*
  * The coaching screens' view of the API: types from the server's schemas, query keys, and the
@@ -146,26 +146,7 @@ export function useSession(orgId: string, sessionId: string) {
   });
 }
 
-/**
- * A coaching write: on success everything coaching on screen is refreshed and, when given, a
- * notification says what happened; on failure the reason is shown (forms show it themselves).
- */
-export function useCoachingMutation<Input, Output>(
-  orgId: string,
-  mutationFn: (input: Input) => Promise<Output>,
-  options: { success?: string | ((output: Output, input: Input) => string); onSuccess?: (output: Output, input: Input) => void; notifyErrors?: boolean } = {},
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (output, input) => {
-      options.onSuccess?.(output, input);
-      const message = typeof options.success === 'function' ? options.success(output, input) : options.success;
-      if (message) notifications.show({ color: 'cairn', message });
-      await queryClient.invalidateQueries({ queryKey: coachingKeys.all(orgId) });
-    },
-    onError: (error) => {
-      if (options.notifyErrors) notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) });
-    },
-  });
+/** A coaching write: refreshes everything coaching on screen (see useRefreshingMutation). */
+export function useCoachingMutation<Input, Output>(orgId: string, mutationFn: (input: Input) => Promise<Output>, options: WriteOptions<Input, Output> = {}) {
+  return useRefreshingMutation(coachingKeys.all(orgId), mutationFn, options);
 }

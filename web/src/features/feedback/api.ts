@@ -1,6 +1,6 @@
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, errorMessage, type Schema } from '../../platform/api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, call, type Schema } from '../../platform/api/client';
+import { useRefreshingMutation, type WriteOptions } from '../../platform/api/mutations';
 
 /*
  * The 360 feedback screens' view of the API. Rounds live under ['orgs', orgId, 'feedback'];
@@ -55,25 +55,9 @@ export function useReport(orgId: string, roundId: string, enabled = true) {
   });
 }
 
-/** A 360 write: refreshes the rounds on screen, says what happened, or why it failed. */
-export function useFeedbackMutation<Input, Output>(
-  orgId: string,
-  mutationFn: (input: Input) => Promise<Output>,
-  options: { success?: string | ((output: Output, input: Input) => string); onSuccess?: (output: Output, input: Input) => void; notifyErrors?: boolean } = {},
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (output, input) => {
-      options.onSuccess?.(output, input);
-      const message = typeof options.success === 'function' ? options.success(output, input) : options.success;
-      if (message) notifications.show({ color: 'cairn', message });
-      await queryClient.invalidateQueries({ queryKey: feedbackKeys.all(orgId) });
-    },
-    onError: (error) => {
-      if (options.notifyErrors) notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(error) });
-    },
-  });
+/** A 360 write: refreshes everything feedback on screen (see useRefreshingMutation). */
+export function useFeedbackMutation<Input, Output>(orgId: string, mutationFn: (input: Input) => Promise<Output>, options: WriteOptions<Input, Output> = {}) {
+  return useRefreshingMutation(feedbackKeys.all(orgId), mutationFn, options);
 }
 
 /** Today in the browser's zone, as YYYY-MM-DD (the server checks against the subject's own zone). */
