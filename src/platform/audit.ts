@@ -20,6 +20,7 @@ export type AuditAction =
   | 'organization.created'
   | 'organization.updated'
   | 'data.exported'
+  | 'matching.published'
   | 'confidential.read';
 
 export interface AuditEntry {

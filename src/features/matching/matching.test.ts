@@ -210,6 +210,12 @@ describe('matching a program (admin)', () => {
         expect(notice.length).toBeGreaterThan(0);
       }
     }
+    // The organization's audit log says who published, which proposal, and how many pairs.
+    const audit = (await org.admin.as.get(`/api/orgs/${org.orgId}/audit-events?action=matching.published`)).body.items;
+    expect(audit).toEqual([expect.objectContaining({
+      actorPersonId: org.admin.person.id, subjectType: 'matching_proposal', subjectId: rerun.body.id,
+      detail: { programId: org.programId, program: 'Northwind Growth', relationships: again.length },
+    })]);
     expect((await org.admin.as.post(matchingUrl(org, '/proposal/publish'), { proposalId: rerun.body.id })).status).toBe(409);
     expect((await org.admin.as.post(matchingUrl(org, `/proposal/pairs/${again[0]!.id}/lock`))).status).toBe(409);
     expect((await org.admin.as.get(matchingUrl(org, '/proposal'))).body.status).toBe('published');
@@ -233,6 +239,7 @@ describe('matching a program (admin)', () => {
     const matched = await t.context.db.selectFrom('mentoring_relationships').select('id').where('program_id', '=', org.programId).where('origin', '=', 'matched').execute();
     expect(matched).toHaveLength(0);
     expect((await org.admin.as.get(matchingUrl(org, '/proposal'))).body.status).toBe('draft');
+    expect((await org.admin.as.get(`/api/orgs/${org.orgId}/audit-events?action=matching.published`)).body.items).toEqual([]);
   });
 
   it('is for the organization’s admins only, and 404 for another program or organization', async () => {

@@ -5,6 +5,7 @@ import {
   type Blocker, type Contribution, MatchingInputError, type MatchingResult, type PairRef, type ScoredPair, matchProgram, previewPair, suggestMentors,
 } from '../../domain/matching/index.ts';
 import { OPEN_REQUEST_STATES, STATES_USING_MENTOR_CAPACITY } from '../../domain/mentoring/relationship-lifecycle.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Mailer } from '../../platform/mail/outbox.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { badRequest, conflict, forbidden, invalidField, notFound, Problem } from '../../platform/http/problem.ts';
@@ -360,7 +361,7 @@ export async function removePair(db: Kysely<Database>, orgId: string, programId:
  * none. A mentee paired meanwhile, or a mentor who filled up or paused, stops the whole publish.
  */
 export async function publishProposal(db: Kysely<Database>, mailer: Mailer | null, orgId: string, programId: string, viewer: MentoringViewer, proposalId: string): Promise<{ relationships: number }> {
-  await programFor(db, orgId, programId);
+  const program = await programFor(db, orgId, programId);
   let query = db.selectFrom('matching_proposals').selectAll().where('org_id', '=', orgId).where('program_id', '=', programId).where('id', '=', proposalId);
   if (supportsRowLocks(db)) query = query.forUpdate();
   const proposal = await query.executeTakeFirst();
@@ -384,6 +385,11 @@ export async function publishProposal(db: Kysely<Database>, mailer: Mailer | nul
     await db.updateTable('matching_proposal_pairs').set({ relationship_id: relationshipId }).where('id', '=', pair.id).execute();
   }
   await db.updateTable('matching_proposals').set({ status: 'published', published_at: nowIso(), published_by_person_id: viewer.personId }).where('id', '=', proposal.id).execute();
+  // Publishing pairs many people at once on one admin's word: the log says who, when and how many.
+  await recordAudit(db, {
+    orgId, actorPersonId: viewer.personId, action: 'matching.published', subjectType: 'matching_proposal', subjectId: proposal.id,
+    detail: { programId, program: program.name, relationships: pairs.length }, ip: viewer.ip ?? null,
+  });
   return { relationships: pairs.length };
 }
 

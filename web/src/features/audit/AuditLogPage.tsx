@@ -29,6 +29,7 @@ const ACTIONS: Record<string, string> = {
   'member.roles_changed': 'Roles changed',
   'member.deactivated': 'Member deactivated',
   'member.reactivated': 'Member reactivated',
+  'matching.published': 'Matching published',
 };
 
 const PAGE_SIZE = 25;
@@ -37,6 +38,7 @@ function detailText(event: AuditEvent): string {
   const detail = event.detail;
   const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') || 'none' : String(value));
   if (event.action === 'member.roles_changed' && 'before' in detail) return `${list(detail.before)} → ${list(detail.after)}`;
+  if (event.action === 'matching.published') return `${String(detail.relationships)} pairs in ${String(detail.program)}`;
   if ('email' in detail && 'roles' in detail) return `${String(detail.email)} as ${list(detail.roles)}`;
   if ('email' in detail) return String(detail.email);
   if ('fields' in detail) return `Changed: ${list(detail.fields)}`;
