@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.ts';
+import { postgresStatementName } from '../platform/db/prepared.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -81,6 +82,20 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 // PostgreSQL returns bigint counts as strings; Cairn's counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
+/**
+ * The hot paths' prepared statements (platform/db/prepared.ts) run by name: each connection parses
+ * and plans them once, then only binds values. Other queries stay unnamed, as a connection keeps
+ * every named statement until it closes.
+ */
+function runPreparedStatementsByName(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values, ...rest] = args;
+    const name = typeof text === 'string' ? postgresStatementName(text) : undefined;
+    return name ? query({ name, text, values }, ...rest) : query(...args);
+  }) as typeof client.query;
+}
+
 function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
   if (options.postgresSchema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(options.postgresSchema)) {
     throw new Error(`CAIRN_POSTGRES_SCHEMA must be a plain identifier, got "${options.postgresSchema}"`);
@@ -90,6 +105,7 @@ function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
     max: options.poolSize ?? 10,
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
+  pool.on('connect', runPreparedStatementsByName);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', postgresSchema: options.postgresSchema, close: () => db.destroy() };
 }
