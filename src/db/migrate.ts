@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_mentoring_activity.ts';
 import * as m0006 from './migrations/0006_assessments.ts';
 import * as m0007 from './migrations/0007_mentoring_pair_counts.ts';
 import * as m0008 from './migrations/0008_matching.ts';
+import * as m0009 from './migrations/0009_member_directory_counts_search.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_assessments': m0006,
   '0007_mentoring_pair_counts': m0007,
   '0008_matching': m0008,
+  '0009_member_directory_counts_search': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -38,6 +38,24 @@ export interface MembershipTable {
   sort_name: string;
 }
 
+/** Members per organization and status (migration 0009): kept by triggers on memberships, never written by Cairn. */
+export interface MemberCountTable {
+  org_id: string;
+  status: 'active' | 'deactivated';
+  members: number;
+}
+
+/**
+ * What the directory searches, per membership (migration 0009), kept by triggers. This is its
+ * PostgreSQL shape (searched with a pg_trgm index); on SQLite it is an FTS5 trigram table whose
+ * rowid is the membership's rowid. Queried only by the members service.
+ */
+export interface MemberSearchTable {
+  org_id: string;
+  person_id: string;
+  document: string;
+}
+
 export interface MembershipRoleTable {
   org_id: string;
   person_id: string;
@@ -686,6 +704,8 @@ export interface Database {
   people: PersonTable;
   memberships: MembershipTable;
   membership_roles: MembershipRoleTable;
+  member_counts: MemberCountTable;
+  member_search: MemberSearchTable;
   auth_sessions: AuthSessionTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;

@@ -58,3 +58,10 @@ export const BACKUP_TABLES: ReadonlyArray<{ name: string; orderBy: string[] }> =
   { name: 'matching_proposal_pairs', orderBy: ['id'] },
   { name: 'matching_inclusion_opt_ins', orderBy: ['program_id', 'person_id'] },
 ];
+
+/**
+ * Tables the database keeps itself, by triggers, from the tables above (migration 0009): a backup
+ * leaves them out and a restore rebuilds them as it inserts memberships. On SQLite the search
+ * table is FTS5, whose own storage tables (member_search_*) belong to it.
+ */
+export const DERIVED_TABLES: readonly string[] = ['member_counts', 'member_search'];

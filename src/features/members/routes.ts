@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { orgOf, personIdOf } from '../../platform/http/access.ts';
-import { OkSchema, PageOf, PageQuery, problemResponses, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { OkSchema, PageQuery, problemResponses, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
 import { membersPolicy } from './policy.ts';
 import { getMember, listMembers, setMemberActive, setRoles, updateMemberProfile, type Actor } from './service.ts';
 
@@ -28,6 +28,15 @@ export const MemberSchema = Type.Object(
 
 const MemberParams = Type.Object({ orgId: Uuid, personId: Uuid });
 
+/** A page of the directory in name order; the cursors lead to the neighbouring pages. */
+const MemberPageSchema = Type.Object({
+  items: Type.Array(Type.Ref('Member')),
+  pageSize: Type.Integer(),
+  total: Type.Integer({ description: 'Members matching the filters, over all pages' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'The page after this one; null on the last' }),
+  previousCursor: Type.Union([Type.String(), Type.Null()], { description: 'The page before this one; null on the first' }),
+});
+
 export function actorOf(request: FastifyRequest): Actor {
   return { personId: personIdOf(request), roles: orgOf(request).roles, ip: request.ip };
 }
@@ -41,19 +50,20 @@ export const memberRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
     schema: {
       tags: ['members'],
       summary: 'A page of the organization’s members',
-      description: 'Search matches name, email, title and department. Admins may also list deactivated members.',
+      description: 'In name order, a page at a time: follow nextCursor / previousCursor. Search matches part of a name, email, title or department. Admins may also list deactivated members.',
       params: Type.Object({ orgId: Uuid }),
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 200 })),
         role: Type.Optional(RoleSchema),
         status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated'), Type.Literal('all')])),
-        ...PageQuery,
+        cursor: Type.Optional(Type.String({ maxLength: 1200, pattern: '^[A-Za-z0-9_-]+$', description: 'A nextCursor or previousCursor from an earlier page of the same list; none for the first page' })),
+        pageSize: PageQuery.pageSize,
       }, { additionalProperties: false }),
-      response: { 200: PageOf(Type.Ref('Member')), ...problemResponses },
+      response: { 200: MemberPageSchema, ...problemResponses },
     },
   }, async (request) => {
-    const { page = 1, pageSize = 25, ...filters } = request.query;
-    return listMembers(db, request.params.orgId, { ...filters, page, pageSize }, actorOf(request));
+    const { pageSize = 25, ...filters } = request.query;
+    return listMembers(db, request.params.orgId, { ...filters, pageSize }, actorOf(request));
   });
 
   app.get('/api/orgs/:orgId/members/:personId', {

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { isPostgres } from '../../db/dialect.ts';
 import { supportsRowLocks } from '../../db/locking.ts';
 import type { Database } from '../../db/schema.ts';
 import { wouldCreateCycle } from '../../domain/reporting-line.ts';
@@ -6,6 +7,7 @@ import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { membersPolicy } from './policy.ts';
 
 export interface Member {
@@ -28,7 +30,8 @@ export interface MemberQuery {
   q?: string;
   role?: Role;
   status?: 'active' | 'deactivated' | 'all';
-  page: number;
+  /** Where the page starts, as given in a previous page's nextCursor or previousCursor; none for the first. */
+  cursor?: string;
   pageSize: number;
 }
 
@@ -86,53 +89,105 @@ const memberColumns = [
   'm.title', 'm.department', 'm.manager_person_id', 'm.status', 'm.created_at', 'boss.name as manager_name',
 ] as const;
 
-export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor) {
-  // Only admins see deactivated people; the directory shows who is here now.
-  const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
-  // The filters stay on memberships, joining people only to search names and emails, so the count and
-  // the choice of a page come from the directory index (org, status, sort name, person) without
-  // reading every member; only the chosen page's rows are joined to people.
+export interface MemberPage {
+  items: Member[];
+  pageSize: number;
+  total: number;
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+/** Trigram search (FTS5 on SQLite) needs three characters; shorter words scan the organization's members. */
+const INDEXED_SEARCH_MIN_LENGTH = 3;
+
+function likeContaining(text: string): RawBuilder<unknown> {
+  return sql`${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+}
+
+/** Memberships of the organization the viewer may see, narrowed by the filters; one row per member. */
+function directoryFilter(db: Kysely<Database>, orgId: string, status: 'active' | 'deactivated' | 'all', query: MemberQuery) {
   let filtered = db.selectFrom('memberships as m').where('m.org_id', '=', orgId);
   if (status !== 'all') filtered = filtered.where('m.status', '=', status);
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filtered = filtered.innerJoin('people as p', 'p.id', 'm.person_id').where((eb) =>
-      eb.or([
-        eb(sql`lower(p.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(p.email)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(m.title)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(m.department)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
+  const words = query.q?.toLowerCase();
+  if (words) {
+    if (isPostgres(db)) {
+      // member_search carries a pg_trgm GIN index (when the extension could be created): the LIKE comes off it.
+      filtered = filtered.where((eb) => eb.exists(
+        eb.selectFrom('member_search as s').select('s.person_id').whereRef('s.org_id', '=', 'm.org_id').whereRef('s.person_id', '=', 'm.person_id')
+          .where(sql`s.document`, 'like', likeContaining(words)),
+      ));
+    } else if ([...words].length >= INDEXED_SEARCH_MIN_LENGTH) {
+      // A quoted phrase in the trigram table finds the words anywhere in a field, as LIKE '%…%' did.
+      filtered = filtered.where(sql<boolean>`m.rowid in (select rowid from member_search where member_search match ${`"${words.replace(/"/g, '""')}"`})`);
+    } else {
+      filtered = filtered.innerJoin('people as p', 'p.id', 'm.person_id').where((eb) => eb.or(
+        [sql`lower(p.name)`, sql`lower(p.email)`, sql`lower(m.title)`, sql`lower(m.department)`].map((field) => eb(field, 'like', likeContaining(words))),
+      ));
+    }
   }
   if (query.role) {
     const role = query.role;
-    filtered = filtered.where((eb) =>
-      eb.exists(
-        eb.selectFrom('membership_roles as r').select('r.role').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.person_id', '=', 'm.person_id').where('r.role', '=', role),
-      ),
-    );
+    filtered = filtered.where((eb) => eb.exists(
+      eb.selectFrom('membership_roles as r').select('r.role').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.person_id', '=', 'm.person_id').where('r.role', '=', role),
+    ));
   }
-  const [{ total }] = (await filtered.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
-  const page = filtered
-    .select(['m.person_id as page_person_id', 'm.sort_name as page_sort_name'])
-    .orderBy('m.sort_name')
-    .orderBy('m.person_id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  return filtered;
+}
+
+export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor): Promise<MemberPage> {
+  // Only admins see deactivated people; the directory shows who is here now.
+  const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const backwards = cursor?.direction === 'before';
+  const filtered = directoryFilter(db, orgId, status, query);
+  const narrowed = Boolean(query.q || query.role);
+  const direction = backwards ? 'desc' : 'asc';
+  const beyondCursor = cursor ? sql<boolean>`(k.sort_name, k.person_id) ${sql.raw(backwards ? '<' : '>')} (${cursor.sortName}, ${cursor.personId})` : null;
+
+  // The whole directory (by status) walks its index from the cursor and takes its total from
+  // member_counts. A search or role filter counts its matches in the same statement (a window
+  // over the matches, before the cursor applies): bounded by the matches, not the organization.
+  let keys = narrowed
+    ? db.selectFrom(filtered.select(['m.person_id', 'm.sort_name', sql<number>`count(*) over ()`.as('matching')]).as('k')).select(['k.person_id', 'k.sort_name', 'k.matching'])
+    : db.selectFrom(filtered.select(['m.person_id', 'm.sort_name']).as('k')).select(['k.person_id', 'k.sort_name', sql<number | null>`null`.as('matching')]);
+  if (beyondCursor) keys = keys.where(beyondCursor);
+  const pageKeys = keys.orderBy('k.sort_name', direction).orderBy('k.person_id', direction).limit(query.pageSize + 1);
+
   const rows = await memberQuery(db, orgId)
-    .innerJoin(page.as('pg'), 'pg.page_person_id', 'm.person_id')
-    .select(memberColumns)
-    .orderBy('pg.page_sort_name')
-    .orderBy('pg.page_person_id')
+    .innerJoin(pageKeys.as('pg'), 'pg.person_id', 'm.person_id')
+    .select([...memberColumns, 'pg.sort_name as page_sort_name', 'pg.matching'])
+    .orderBy('pg.sort_name', direction)
+    .orderBy('pg.person_id', direction)
     .execute();
-  const rolesByPerson = await rolesOf(db, orgId, rows.map((row) => row.id));
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+
+  let total: number;
+  if (!narrowed) total = await memberCount(db, orgId, status);
+  else if (rows.length > 0) total = Number(rows[0]!.matching);
+  else total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  const first = page[0];
+  const last = page.at(-1);
+  const hasNext = backwards ? cursor !== null : more;
+  const hasPrevious = backwards ? more : cursor !== null;
+  const rolesByPerson = await rolesOf(db, orgId, page.map((row) => row.id));
   return {
-    items: rows.map((row) => presentMember(row, rolesByPerson.get(row.id) ?? [])),
-    page: query.page,
+    items: page.map((row) => presentMember(row, rolesByPerson.get(row.id) ?? [])),
     pageSize: query.pageSize,
-    total: Number(total),
+    total,
+    nextCursor: hasNext && last ? encodeCursor({ direction: 'after', sortName: last.page_sort_name, personId: last.id }) : null,
+    previousCursor: hasPrevious && first ? encodeCursor({ direction: 'before', sortName: first.page_sort_name, personId: first.id }) : null,
   };
+}
+
+/** Members of an organization with a status (or both), from the counts the triggers keep. */
+export async function memberCount(db: Kysely<Database>, orgId: string, status: 'active' | 'deactivated' | 'all'): Promise<number> {
+  let counted = db.selectFrom('member_counts').select((eb) => eb.fn.sum<number>('members').as('n')).where('org_id', '=', orgId);
+  if (status !== 'all') counted = counted.where('status', '=', status);
+  const row = await counted.executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 async function rolesOf(db: Kysely<Database>, orgId: string, personIds: string[]): Promise<Map<string, Role[]>> {

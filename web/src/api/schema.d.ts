@@ -6857,12 +6857,13 @@ export interface paths {
         };
         /**
          * A page of the organization’s members
-         * @description Search matches name, email, title and department. Admins may also list deactivated members.
+         * @description In name order, a page at a time: follow nextCursor / previousCursor. Search matches part of a name, email, title or department. Admins may also list deactivated members.
          */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description A nextCursor or previousCursor from an earlier page of the same list; none for the first page */
+                    cursor?: string;
                     pageSize?: number;
                     q?: string;
                     /** @description A role in an organization */
@@ -6895,9 +6896,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Member"][];
-                            page: number;
+                            /** @description The page after this one; null on the last */
+                            nextCursor: string | null;
                             pageSize: number;
-                            /** @description Items matching the filters, over all pages */
+                            /** @description The page before this one; null on the first */
+                            previousCursor: string | null;
+                            /** @description Members matching the filters, over all pages */
                             total: number;
                         };
                     };

@@ -8,7 +8,7 @@ import { useFormat } from '../../platform/format';
 import { ROLE_OPTIONS, ROLES } from '../../platform/roles';
 import { useOrg } from '../../platform/shell/org-context';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { Pager } from '../../platform/ui/Pager';
+import { CursorPager } from '../../platform/ui/CursorPager';
 import { RoleBadges } from '../../platform/ui/RoleBadges';
 import { Empty, LoadError } from '../../platform/ui/states';
 import { InviteModal } from '../invitations/InviteModal';
@@ -29,7 +29,9 @@ export function MembersPage() {
   const role = roleParam && (ROLES as string[]).includes(roleParam) ? (roleParam as Role) : undefined;
   const statusParam = params.get('status') as MemberStatusFilter | null;
   const status = isAdmin && statusParam && STATUSES.includes(statusParam) ? statusParam : 'active';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  // The page is a cursor (where it starts in name order) and, for "Showing 26–50", its position.
+  const cursor = params.get('cursor') ?? undefined;
+  const from = cursor ? Math.max(1, Number(params.get('from')) || 1) : 1;
 
   const update = (changes: Record<string, string | undefined>) => {
     setParams((current) => {
@@ -38,7 +40,10 @@ export function MembersPage() {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      if (!('page' in changes)) next.delete('page');
+      if (!('cursor' in changes)) {
+        next.delete('cursor');
+        next.delete('from');
+      }
       return next;
     }, { replace: true });
   };
@@ -47,7 +52,7 @@ export function MembersPage() {
   const [search, setSearch] = useState(q);
   const searchLater = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
 
-  const members = useMembers(orgId, { q: q || undefined, role, status: isAdmin ? status : undefined, page, pageSize: PAGE_SIZE });
+  const members = useMembers(orgId, { q: q || undefined, role, status: isAdmin ? status : undefined, cursor, pageSize: PAGE_SIZE });
   const filtered = Boolean(q || role || status !== 'active');
   const base = `/orgs/${orgId}/members`;
   const keepQuery = params.toString() ? `?${params.toString()}` : '';
@@ -146,7 +151,20 @@ export function MembersPage() {
         )}
         {members.data && members.data.total > 0 && (
           <Stack px="md" pb="md" gap={0}>
-            <Pager page={page} pageSize={PAGE_SIZE} total={members.data.total} onChange={(next) => update({ page: String(next) })} noun="members" />
+            <CursorPager
+              // A page with nothing before it is the first, wherever the URL said it was.
+              first={members.data.previousCursor ? from : 1}
+              shown={members.data.items.length}
+              total={members.data.total}
+              hasPrevious={members.data.previousCursor !== null}
+              hasNext={members.data.nextCursor !== null}
+              onPrevious={() => {
+                const back = from - PAGE_SIZE;
+                update(back > 1 && members.data.previousCursor ? { cursor: members.data.previousCursor, from: String(back) } : { cursor: undefined, from: undefined });
+              }}
+              onNext={() => update({ cursor: members.data.nextCursor ?? undefined, from: String(from + members.data.items.length) })}
+              noun="members"
+            />
           </Stack>
         )}
       </Card>

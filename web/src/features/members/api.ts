@@ -9,7 +9,8 @@ export interface MemberFilters {
   q?: string;
   role?: Role;
   status?: MemberStatusFilter;
-  page: number;
+  /** A nextCursor / previousCursor of the page before; none for the first page. */
+  cursor?: string;
   pageSize: number;
 }
 
@@ -24,7 +25,7 @@ export function useMembers(orgId: string, filters: MemberFilters) {
             ...(filters.q ? { q: filters.q } : {}),
             ...(filters.role ? { role: filters.role } : {}),
             ...(filters.status ? { status: filters.status } : {}),
-            page: filters.page,
+            ...(filters.cursor ? { cursor: filters.cursor } : {}),
             pageSize: filters.pageSize,
           },
         },
