@@ -126,7 +126,9 @@ program
   .requiredOption('--program <id>', 'the program id')
   .option('--dry-run', 'compute and print only; store nothing')
   .option('--json', 'print machine-readable JSON instead of the summary')
-  .action(async (options: { program: string; dryRun?: boolean; json?: boolean }) => {
+  .option('--progress', 'show the progress bar (on stderr) whatever the program’s size')
+  .option('--no-progress', 'never show the progress bar')
+  .action(async (options: { program: string; dryRun?: boolean; json?: boolean; progress?: boolean }) => {
     const database = openFromConfig(loadConfig());
     await migrateToLatest(database);
     const { findProgram, formatMatchSummary, LARGE_PROGRAM_PAIRS, matchCommand, MATCHING_PHASES, programSize } = await import('../features/matching/cli.ts');
@@ -138,7 +140,7 @@ program
       return;
     }
     // Large programs show the engine's phases as they pass (on stderr, so --json stays clean).
-    const large = (await programSize(database.db, found.id)) >= LARGE_PROGRAM_PAIRS;
+    const large = options.progress ?? (await programSize(database.db, found.id)) >= LARGE_PROGRAM_PAIRS;
     const bar = large ? new cliProgress.SingleBar({ format: 'Matching {phase} |{bar}| {value}/{total} phases', hideCursor: true, noTTYOutput: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(MATCHING_PHASES.length, 0, { phase: 'loading' });
     let done = 0;

@@ -247,13 +247,17 @@ export interface MatchingProof {
   orientation: 'mentees' | 'mentors';
 }
 
+/** The engine's phases, in the order they run; the optimality checks run inside 'solve', round by round. */
+export const MATCHING_PHASES = ['compile', 'candidates', 'solve', 'explain'] as const;
+export type MatchingPhase = (typeof MATCHING_PHASES)[number];
+
 export interface MatchingOptions {
   /** Candidates kept per mentee before the optimality check (more when the check asks). Default 12. */
   candidatesPerMentee?: number;
   /** Candidates kept per mentor on top of that, as a multiple of its free capacity plus 4. Default 2. */
   candidatesPerMentorSlot?: number;
-  /** Called as each phase starts ('compile', 'candidates', 'solve', 'verify', 'explain'), e.g. to time them. */
-  onPhase?: (phase: string) => void;
+  /** Called as each phase starts (MATCHING_PHASES, in order), e.g. to time them or show progress. */
+  onPhase?: (phase: MatchingPhase) => void;
 }
 
 /** Input the engine refuses (a programming error in the caller, or data that breaks its rules). */

@@ -31,6 +31,17 @@ describe('cairn match', () => {
     expect(await proposals()).toEqual([]);
   });
 
+  it('shows the progress bar on stderr, over the engine’s phases, when asked (small programs go without)', async () => {
+    const quiet = await runCairn(['match', '--program', org.programId, '--dry-run', '--json'], t.testDb.env);
+    expect(quiet.stderr).not.toMatch(/phases/);
+    const result = await runCairn(['match', '--program', org.programId, '--dry-run', '--json', '--progress'], t.testDb.env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Matching loading \|.*\| 0\/4 phases/);
+    expect(result.stderr).toMatch(/Matching done \|.*\| 4\/4 phases/);
+    // The bar never mixes into the JSON.
+    expect(JSON.parse(result.stdout)).toMatchObject({ dryRun: true, counts: { matched: 1 } });
+  }, 120_000); // two process starts on a loaded machine
+
   it('stores a proposal for review (unpublished) and prints the summary', async () => {
     const result = await runCairn(['match', '--program', org.programId], t.testDb.env);
     expect(result.code, result.stderr).toBe(0);

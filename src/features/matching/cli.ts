@@ -10,7 +10,7 @@ import { runMatching, scoreDistribution, type Distribution, type RunSummary } fr
 
 /** Pairs to score above which the command shows a progress bar over the engine's phases. */
 export const LARGE_PROGRAM_PAIRS = 250_000;
-export const MATCHING_PHASES = ['compile', 'candidates', 'solve', 'verify', 'explain'] as const;
+export { MATCHING_PHASES } from '../../domain/matching/index.ts';
 
 export interface MatchCommandResult {
   program: { id: string; name: string; orgId: string };
