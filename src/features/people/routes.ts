@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { personIdOf, SIGNED_IN } from '../../platform/http/access.ts';
 import { NameSchema, problemResponses, RoleSchema, TimeZoneSchema, Uuid } from '../../platform/http/schemas.ts';
-import { activeMembershipsOf, profileOf, updateProfile } from './service.ts';
+import { profileWithMembershipsOf, updateProfile } from './service.ts';
 
 const PersonSchema = Type.Object(
   { id: Uuid, email: Type.String(), name: Type.String(), timeZone: Type.String(), languages: Type.Array(Type.String()), bio: Type.String() },
@@ -23,11 +23,7 @@ export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
   app.addSchema(MeSchema);
   const { db } = context;
 
-  const me = async (personId: string, csrfToken: string) => ({
-    person: await profileOf(db, personId),
-    memberships: await activeMembershipsOf(db, personId),
-    csrfToken,
-  });
+  const me = async (personId: string, csrfToken: string) => ({ ...await profileWithMembershipsOf(db, personId), csrfToken });
 
   app.get('/api/me', {
     config: { access: SIGNED_IN },

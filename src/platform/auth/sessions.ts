@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { param, preparedStatement } from '../db/prepared.ts';
 import { hashSecret, isoAfter, newSecret, nowIso } from '../ids.ts';
 
 export const SESSION_COOKIE = 'cairn_session';
@@ -35,13 +36,18 @@ export async function createSession(db: Kysely<Database>, personId: string): Pro
   return { token, sessionId, personId, csrfToken };
 }
 
+/** Read on every signed-in request, so prepared once. */
+const sessionById = preparedStatement<
+  Pick<Database['auth_sessions'], 'person_id' | 'csrf_token' | 'created_at' | 'expires_at' | 'last_seen_at'>,
+  { sessionId: string }
+>((db) => db
+  .selectFrom('auth_sessions')
+  .select(['person_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'])
+  .where('id', '=', param('sessionId')));
+
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
   const sessionId = hashSecret(token);
-  const row = await db
-    .selectFrom('auth_sessions')
-    .select(['person_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'])
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
+  const [row] = await sessionById(db, { sessionId });
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now || Date.parse(row.created_at) + ABSOLUTE_LIFETIME <= now) {
