@@ -69,6 +69,25 @@ describe('the demo organization', () => {
       expect(inclusion.rows).toEqual([{ answer: 'No', count: 5, suppressed: false }, { answer: 'Other answers (groups under 5)', count: null, suppressed: true }]);
     });
 
+    it('lets the admin run matching on the open program from the first start: a meaningful proposal, every pair and absence explained', async () => {
+      const grow = (await programs()).find((p) => p.name === 'Grow Together')!;
+      const run = await (await as('priya')).post(`/api/orgs/${demo.orgId}/mentoring/programs/${grow.id}/matching/runs`);
+      expect(run.status).toBe(201);
+      const proposal = run.body as {
+        counts: { mentees: number; pairs: number; alreadyPaired: number; unmatchedMentees: number }; proof: { certified: boolean };
+        pairs: { reasons: string[]; explanation: string; mentor: { name: string } }[]; unmatchedMentees: { explanation: string }[];
+      };
+      expect(proposal.proof.certified).toBe(true);
+      expect(proposal.counts.alreadyPaired).toBeGreaterThan(0);
+      expect(proposal.counts.pairs).toBeGreaterThanOrEqual(10);
+      expect(proposal.counts.pairs + proposal.counts.alreadyPaired + proposal.counts.unmatchedMentees).toBe(proposal.counts.mentees);
+      for (const pair of proposal.pairs) {
+        expect(pair.reasons.length).toBeGreaterThan(0);
+        expect(pair.explanation.startsWith(pair.mentor.name)).toBe(true);
+      }
+      for (const person of proposal.unmatchedMentees) expect(person.explanation).toMatch(/\w$/);
+    });
+
     it('gives the program admin pairs on track, slipping, stalled and paused, the unmatched and mentor load: health only', async () => {
       const grow = (await programs()).find((p) => p.name === 'Grow Together')!;
       const dashboard = (await (await as('priya')).get(`/api/orgs/${demo.orgId}/mentoring/programs/${grow.id}/dashboard`)).body;
