@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { ServedTestApp } from '../support/app.ts';
-import { expectAccessible, factoryApp, launchBrowser, newPerson, screenshot, serveWebApp, signInAs, type Person } from '../support/browser.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserStage, expectAccessible, screenshot, signInAs,  } from '../support/browser.ts';
 import { FACTORY_PASSWORD } from '../support/factories.ts';
 import { buildMatchingProgram, enrollProfile } from '../support/matching.ts';
 
@@ -22,21 +21,10 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 describe('matching in the browser', () => {
-  let served: ServedTestApp;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    [served, browser] = await Promise.all([serveWebApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-    await served?.close();
-  });
+  const stage = browserStage();
 
   it('an admin configures weights, runs matching, reads explanations, locks a pair, re-runs and publishes', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const org = await buildMatchingProgram(t, { name: 'Northwind Growth', apiClient: false });
     const mentors = [
       { name: 'Mira Mentor', skills: ['System design', 'Code review'], goals: ['Get promoted'], fn: 'Engineering', years: 14, capacity: 2 },
@@ -57,8 +45,7 @@ describe('matching in the browser', () => {
     for (const mentor of mentors) await enrollProfile(org, 'mentor', mentor);
     for (const mentee of mentees) await enrollProfile(org, 'mentee', mentee);
 
-    const admin = await newPerson(browser, served.url);
-    people.push(admin);
+    const admin = await stage.person();
     onTestFailed(() => screenshot(admin.page, 'failed-matching-admin'));
     const a = admin.page;
     await signInAs(a, org.admin.person.email, FACTORY_PASSWORD);
@@ -80,7 +67,7 @@ describe('matching in the browser', () => {
     await choose(a, 'Mentee', 'Ana Mentee');
     await choose(a, 'Mentor', 'Mira Mentor');
     const result = a.getByTestId('preview-result');
-    await result.getByText(/Mira Mentor offers all 2 skills Ana Mentee wants: System design and Code review/).waitFor();
+    await result.getByText(/Mira Mentor offers both skills Ana Mentee wants: System design and Code review/).waitFor();
     await result.getByRole('table', { name: /How Mira Mentor’s score adds up/ }).getByRole('row', { name: /Skills 100% 5 5\.00/ }).waitFor();
     await expectAccessible(a, 'weights and the live preview');
     await a.getByRole('button', { name: 'Save settings' }).click();
@@ -91,7 +78,7 @@ describe('matching in the browser', () => {
     await a.getByRole('button', { name: 'Run matching' }).click();
     await a.getByText(/Matching ran: 8 pairs proposed/).waitFor();
     const anaPair = a.getByRole('listitem', { name: 'Ana Mentee with Mira Mentor' });
-    await anaPair.getByText(/^Mira Mentor offers all 2 skills Ana Mentee wants/).waitFor();
+    await anaPair.getByText(/^Mira Mentor offers both skills Ana Mentee wants/).waitFor();
     await anaPair.getByRole('button', { name: 'How the score adds up' }).click();
     await anaPair.getByRole('table', { name: /How the score of Ana Mentee with Mira Mentor adds up/ }).waitFor();
     await a.getByRole('img', { name: /Score distribution of the proposed pairs/ }).waitFor();
@@ -124,7 +111,7 @@ describe('matching in the browser', () => {
   }, 150_000);
 
   it('a mentee in self-match mode reads five suggestions with the reasons and requests one', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const org = await buildMatchingProgram(t, { name: 'Choose Your Mentor', pairingMode: 'mentee_choice', apiClient: false });
     const skills = ['Negotiation', 'Public speaking', 'Hiring', 'Strategy', 'Budgeting', 'Writing'];
     for (const [index, name] of ['Ines', 'Jon', 'Kai', 'Lea', 'Max', 'Noor'].entries()) {
@@ -132,8 +119,7 @@ describe('matching in the browser', () => {
     }
     await enrollProfile(org, 'mentee', { name: 'Mo Mentee', skills: ['Negotiation', 'Strategy'], fn: 'Product', years: 2 });
 
-    const mentee = await newPerson(browser, served.url);
-    people.push(mentee);
+    const mentee = await stage.person();
     onTestFailed(() => screenshot(mentee.page, 'failed-matching-mentee'));
     const m = mentee.page;
     await signInAs(m, org.people.get('Mo Mentee')!.email, FACTORY_PASSWORD);

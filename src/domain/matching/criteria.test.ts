@@ -20,7 +20,7 @@ describe('skills: wanted skills the mentor offers, out of those wanted', () => {
   it.each<[string[], string[], number, string | null]>([
     [['negotiation', 'hiring', 'public speaking', 'budgeting'], ['Negotiation', 'hiring', 'public  speaking'], 0.75, 'shares 3 of the 4 skills Ana wants: negotiation, hiring and public speaking'],
     [['hiring'], ['hiring', 'sql'], 1, 'offers the skill Ana wants: hiring'],
-    [['hiring', 'sql'], ['sql', 'hiring'], 1, 'offers all 2 skills Ana wants: hiring and sql'],
+    [['hiring', 'sql'], ['sql', 'hiring'], 1, 'offers both skills Ana wants: hiring and sql'],
     [['hiring'], ['sql'], 0, null],
     [[], ['sql'], 0, null],
     [['hiring', 'hiring', ' Hiring '], ['hiring'], 1, 'offers the skill Ana wants: hiring'],
@@ -36,7 +36,7 @@ describe('goals: the mentee’s goals the mentor can help with', () => {
   it.each<[string[], string[], number, string | null]>([
     [['promotion', 'career change', 'visibility'], ['promotion', 'visibility', 'chess'], 2 / 3, 'can help with 2 of Ana’s 3 goals: promotion and visibility'],
     [['promotion'], ['promotion'], 1, 'can help with Ana’s goal: promotion'],
-    [['promotion', 'visibility'], ['visibility', 'promotion'], 1, 'can help with all 2 of Ana’s goals: promotion and visibility'],
+    [['promotion', 'visibility'], ['visibility', 'promotion'], 1, 'can help with both of Ana’s goals: promotion and visibility'],
     [['promotion'], [], 0, null],
   ])('%j / %j → %d', (mine, theirs, value, text) => {
     const c = contribution('goals', { goals: mine }, { goals: theirs });
@@ -158,6 +158,7 @@ describe('inclusion: only what the mentee self-identified with and opted into, n
   it.each<[Partial<MatchingProfile>, Partial<MatchingProfile>, number, string | null]>([
     [{ selfIdentification: ['woman'], inclusionPreferences: ['woman'] }, { selfIdentification: ['Woman'] }, 1, 'matches the inclusion preference Ana opted into'],
     [{ selfIdentification: ['woman', 'parent'], inclusionPreferences: ['woman', 'parent'] }, { selfIdentification: ['parent'] }, 0.5, 'matches 1 of the 2 inclusion preferences Ana opted into'],
+    [{ selfIdentification: ['woman', 'parent'], inclusionPreferences: ['woman', 'parent'] }, { selfIdentification: ['parent', 'woman'] }, 1, 'matches both inclusion preferences Ana opted into'],
     // Asking for an identity one did not self-identify with is ignored.
     [{ selfIdentification: ['parent'], inclusionPreferences: ['woman'] }, { selfIdentification: ['woman'] }, 0, null],
     // Self-identification alone (no opt-in) is never used.

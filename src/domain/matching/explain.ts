@@ -48,6 +48,9 @@ function zoneLabel(c: CompiledMatching, side: 'mentee' | 'mentor', index: number
   return `UTC${offset < 0 ? '−' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** "both", "all 3": every one of several. */
+const all = (count: number) => (count === 2 ? 'both' : `all ${count}`);
+
 /** The phrase for one criterion of a pair, or null when it adds nothing. */
 export function criterionText(c: CompiledMatching, criterion: Criterion, detail: CriterionDetail, i: number, j: number, voice: Voice): string | null {
   if (detail.units <= 0) return null;
@@ -57,13 +60,13 @@ export function criterionText(c: CompiledMatching, criterion: Criterion, detail:
     case 'skills': {
       const list = words(c.vocab.skills.labels);
       if (detail.outOf === 1) return `offers the skill ${voice.mentee} ${voice.wants}: ${list}`;
-      if (k === detail.outOf) return `offers all ${detail.outOf} skills ${voice.mentee} ${voice.wants}: ${list}`;
+      if (k === detail.outOf) return `offers ${all(k)} skills ${voice.mentee} ${voice.wants}: ${list}`;
       return `shares ${k} of the ${detail.outOf} skills ${voice.mentee} ${voice.wants}: ${list}`;
     }
     case 'goals': {
       const list = words(c.vocab.goals.labels);
       if (detail.outOf === 1) return `can help with ${voice.possessive} goal: ${list}`;
-      if (k === detail.outOf) return `can help with all ${detail.outOf} of ${voice.possessive} goals: ${list}`;
+      if (k === detail.outOf) return `can help with ${all(k)} of ${voice.possessive} goals: ${list}`;
       return `can help with ${k} of ${voice.possessive} ${detail.outOf} goals: ${list}`;
     }
     case 'interests':
@@ -104,7 +107,7 @@ export function criterionText(c: CompiledMatching, criterion: Criterion, detail:
       return parts.length > 0 ? joinWords(parts) : null;
     }
     case 'inclusion': {
-      const which = detail.outOf === 1 ? 'the inclusion preference' : k === detail.outOf ? `all ${detail.outOf} inclusion preferences` : `${k} of the ${detail.outOf} inclusion preferences`;
+      const which = detail.outOf === 1 ? 'the inclusion preference' : k === detail.outOf ? `${all(k)} inclusion preferences` : `${k} of the ${detail.outOf} inclusion preferences`;
       return `matches ${which} ${voice.mentee} opted into`;
     }
   }
