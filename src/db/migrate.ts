@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_assessments.ts';
 import * as m0007 from './migrations/0007_mentoring_pair_counts.ts';
 import * as m0008 from './migrations/0008_matching.ts';
 import * as m0009 from './migrations/0009_member_directory_counts_search.ts';
+import * as m0010 from './migrations/0010_coaching_home_indexes.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_mentoring_pair_counts': m0007,
   '0008_matching': m0008,
   '0009_member_directory_counts_search': m0009,
+  '0010_coaching_home_indexes': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -235,8 +235,8 @@ async function summarize(db: Kysely<Database>, rows: { id: string; title: string
 
 const summaryColumns = ['id', 'title', 'state', 'coach_person_id', 'client_person_id', 'sponsor_person_id', 'created_at', 'closed_at'] as const;
 
-/** The engagements a person takes part in, as coach, client or sponsor. */
-export async function myEngagements(db: Kysely<Database>, orgId: string, personId: string, role?: 'coach' | 'client' | 'sponsor') {
+/** The engagements a person takes part in, as coach, client or sponsor; only those in `states` when given. */
+export async function myEngagements(db: Kysely<Database>, orgId: string, personId: string, role?: 'coach' | 'client' | 'sponsor', states?: readonly EngagementState[]) {
   // Mentoring relationships that borrow the coaching tools are not coaching engagements.
   let query = db.selectFrom('engagements').select(summaryColumns).where('org_id', '=', orgId).where('kind', '=', 'coaching');
   query = query.where((eb) => eb.or([
@@ -244,6 +244,7 @@ export async function myEngagements(db: Kysely<Database>, orgId: string, personI
     ...(!role || role === 'client' ? [eb('client_person_id', '=', personId)] : []),
     ...(!role || role === 'sponsor' ? [eb('sponsor_person_id', '=', personId)] : []),
   ]));
+  if (states) query = query.where('state', 'in', [...states]);
   const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
   const summaries = await summarize(db, rows);
   // A sponsor whose agreement hides goals sees no attainment either.

@@ -72,4 +72,17 @@ describe('coaching homes', () => {
     expect(JSON.stringify(view.body)).not.toContain('Room 4');
     expect(JSON.stringify(view.body)).not.toContain('Draft the team charter');
   });
+
+  it('keeps a coach’s running engagement on the home behind years of finished ones', async () => {
+    // Two hundred finished engagements, all newer than the running one (a person's list stops at 200).
+    await t.context.db.insertInto('engagements').values(Array.from({ length: 200 }, (_, i) => ({
+      id: newId(), org_id: cast.orgId, coach_person_id: cast.coach.id, client_person_id: cast.outsider.id, sponsor_person_id: null, state: 'completed',
+      title: `Finished ${i}`, created_by_person_id: cast.admin.id, ended_reason: null, ended_by_person_id: null, client_reflection: 'Done', coach_reflection: 'Done',
+      client_evaluation_rating: 5, client_evaluation_comment: '', created_at: hoursFromNow(1 + i), updated_at: hoursFromNow(1 + i), closed_at: hoursFromNow(1 + i),
+    }))).execute();
+    const home = await cast.as.coach.get(`/api/orgs/${cast.orgId}/coaching/home/coach`);
+    expect(home.status).toBe(200);
+    expect(home.body.clients.map((c: { engagementId: string }) => c.engagementId)).toEqual([engagementId]);
+    expect(home.body.attention).toEqual([expect.objectContaining({ engagementId })]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { sponsorMaySee } from '../../../domain/coaching/engagement-permissions.ts';
+import { OPEN_STATES } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
 import { addDays, localDate, localDayBounds } from '../../../domain/time-zones.ts';
 import { acceptedVisibility } from '../engagement-access.ts';
@@ -23,8 +24,10 @@ function sessionsOf(db: Kysely<Database>, orgId: string) {
     .innerJoin('people as coach', 'coach.id', 'e.coach_person_id')
     .innerJoin('people as client', 'client.id', 'e.client_person_id')
     .select(['s.id', 's.engagement_id', 's.starts_at', 's.duration_minutes', 's.time_zone', 's.location', 's.status', 's.focus', 'coach.name as coach_name', 'client.name as client_name', 'e.title'])
-    .where('s.org_id', '=', orgId)
-    .where('e.org_id', '=', orgId);
+    // The session's organization scopes the engagement too (a session lives in its engagement's
+    // organization). Filtering e.org_id as well led SQLite to read every engagement of the
+    // organization instead of the few engagements' sessions.
+    .where('s.org_id', '=', orgId);
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionsOf>['execute']>>[number];
@@ -87,8 +90,8 @@ export async function coachHome(db: Kysely<Database>, orgId: string, personId: s
   const today = localDate(now, timeZone);
   const { start: dayStart, end: dayEnd } = localDayBounds(today, timeZone);
   const horizon = localDayBounds(addDays(today, UPCOMING_DAYS), timeZone).end;
-  const engagements = await myEngagements(db, orgId, personId, 'coach');
-  const open = engagements.filter((e) => e.state === 'proposed' || e.state === 'agreed' || e.state === 'active');
+  // Only open engagements: a busy coach's years of finished ones would be summarized for nothing.
+  const open = await myEngagements(db, orgId, personId, 'coach', OPEN_STATES);
   const ids = open.map((e) => e.id);
   const sessions = ids.length
     ? await sessionsOf(db, orgId).where('s.engagement_id', 'in', ids).where('s.status', '=', 'scheduled')
