@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_mentoring_pair_counts.ts';
 import * as m0008 from './migrations/0008_matching.ts';
 import * as m0009 from './migrations/0009_member_directory_counts_search.ts';
 import * as m0010 from './migrations/0010_coaching_home_indexes.ts';
+import * as m0011 from './migrations/0011_mentoring_program_counts.ts';
 
 // Listed explicitly, not read from disk, so the same migrations ship inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_matching': m0008,
   '0009_member_directory_counts_search': m0009,
   '0010_coaching_home_indexes': m0010,
+  '0011_mentoring_program_counts': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

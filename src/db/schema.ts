@@ -356,6 +356,13 @@ export interface MentoringProgramTable {
   status: 'active' | 'archived';
   created_by_person_id: string;
   created_at: string;
+  /** Kept counts of the program's enrollments (migration 0011): recounted after every change to one (mentoring/pair-counts.ts). */
+  mentors_approved: Generated<number>;
+  mentors_pending: Generated<number>;
+  mentees_approved: Generated<number>;
+  mentees_pending: Generated<number>;
+  /** Approved mentees with no running pair. */
+  mentees_unmatched: Generated<number>;
 }
 
 export interface ProgramQuestionTable {

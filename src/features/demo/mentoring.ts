@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { openMentoringEngagement } from '../coaching/engagements/mentoring-link.ts';
 import { saveListing } from '../mentoring/listings/service.ts';
 import { tell } from '../mentoring/notices.ts';
-import { recountPairs } from '../mentoring/pair-counts.ts';
+import { recountEnrollment, recountPairs } from '../mentoring/pair-counts.ts';
 import { createProgram, type QuestionInput } from '../mentoring/programs/service.ts';
 import { DEMO_COLLEAGUES } from './colleagues.ts';
 import { DEMO_PEOPLE, type DemoPerson } from './people.ts';
@@ -174,6 +174,8 @@ export async function loadMentoringDemo(db: Kysely<Database>, orgId: string, ids
   for (const [index, key] of cohortMentees.entries()) {
     await enroll(cohort, key, 'mentee', { [cohortQ.get('function')!]: PEOPLE.get(key)!.department, [cohortQ.get('goals')!]: take(['Delegation', 'Giving feedback', 'Running one-to-ones', 'Managing former peers', 'Hiring'], index, 2), [cohortQ.get('years_experience')!]: 5 + index }, null, 28);
   }
+  // Written directly above, so the programs' kept counts are taken once here (pairing recounts them again).
+  for (const programId of [grow, cohort]) await recountEnrollment(db, programId);
 
   // 3. Mentors who offer organic mentoring.
   const listings: [string, string[], string, string, number][] = [

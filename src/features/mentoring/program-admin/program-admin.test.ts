@@ -126,4 +126,45 @@ describe('the program admin’s dashboard', () => {
     const dashboard = (await org.admin.as.get(url('/dashboard'))).body;
     expect(dashboard.unmatched.items.map((m: { name: string }) => m.name)).toEqual(['Eve Mentee', 'Cleo Mentee']);
   });
+
+  it('keeps the program’s enrollment counts equal to a recount through enrolling, decisions, withdrawal and pairing', async () => {
+    const reviewed = await buildProgram(org, { name: 'Reviewed program', enrollmentApproval: 'admin' });
+    const at = (rest = '') => `/api/orgs/${org.orgId}/mentoring/programs/${reviewed}${rest}`;
+    const recount = async () => {
+      const rows = await t.context.db.selectFrom('enrollments').select(['side', 'status', 'running_pairs']).where('program_id', '=', reviewed).execute();
+      const n = (side: string, status: string) => rows.filter((r) => r.side === side && r.status === status).length;
+      return {
+        enrollment: { mentor: { pending: n('mentor', 'pending'), approved: n('mentor', 'approved') }, mentee: { pending: n('mentee', 'pending'), approved: n('mentee', 'approved') } },
+        unmatched: rows.filter((r) => r.side === 'mentee' && r.status === 'approved' && r.running_pairs === 0).length,
+      };
+    };
+    const shown = async () => {
+      const dashboard = (await org.admin.as.get(at('/dashboard'))).body;
+      const detail = (await org.admin.as.get(at())).body;
+      expect([detail.mentors, detail.mentees]).toEqual([dashboard.enrollment.mentor.approved, dashboard.enrollment.mentee.approved]);
+      const counts = { enrollment: dashboard.enrollment, unmatched: dashboard.unmatched.count };
+      expect(counts).toEqual(await recount());
+      return counts;
+    };
+    const enrollmentOf = async (person: MentoringPerson, side: 'mentor' | 'mentee') => (await t.context.db.selectFrom('enrollments').select('id')
+      .where('program_id', '=', reviewed).where('person_id', '=', person.person.id).where('side', '=', side).executeTakeFirstOrThrow()).id;
+
+    await enrollIn(org, reviewed, mentors[0]!, 'mentor');
+    for (const mentee of mentees.slice(0, 3)) await enrollIn(org, reviewed, mentee, 'mentee');
+    expect(await shown()).toEqual({ enrollment: { mentor: { pending: 1, approved: 0 }, mentee: { pending: 3, approved: 0 } }, unmatched: 0 });
+
+    await org.admin.as.post(at(`/enrollments/${await enrollmentOf(mentors[0]!, 'mentor')}/approve`));
+    await org.admin.as.post(at(`/enrollments/${await enrollmentOf(mentees[0]!, 'mentee')}/approve`));
+    await org.admin.as.post(at(`/enrollments/${await enrollmentOf(mentees[1]!, 'mentee')}/approve`));
+    await org.admin.as.post(at(`/enrollments/${await enrollmentOf(mentees[2]!, 'mentee')}/decline`));
+    expect(await shown()).toEqual({ enrollment: { mentor: { pending: 0, approved: 1 }, mentee: { pending: 0, approved: 2 } }, unmatched: 2 });
+
+    const paired = await pair(org, reviewed, mentors[0]!, mentees[0]!);
+    expect((await shown()).unmatched).toBe(1);
+    expect((await mentees[1]!.as.patch(at(`/enrollments/${await enrollmentOf(mentees[1]!, 'mentee')}`), { withdraw: true })).status).toBe(200);
+    expect(await shown()).toEqual({ enrollment: { mentor: { pending: 0, approved: 1 }, mentee: { pending: 0, approved: 1 } }, unmatched: 0 });
+
+    await org.admin.as.post(at(`/pairs/${paired}/conclude`));
+    expect((await shown()).unmatched).toBe(1);
+  });
 });

@@ -86,28 +86,19 @@ export async function programPairs(db: Kysely<Database>, orgId: string, programI
   return { health: group, today, items: rows.map((row) => presentPair(row, today)), page, pageSize, total: Number(n) };
 }
 
-/** Every count on the dashboard in one statement: each an index range of its own. */
+/** The health groups' counts in one statement, each an index range of its own (enrollment counts are kept on the program). */
 const countsStatement = reusedStatement((db) => {
-  const programId = param('program');
-  const today = param('today');
-  const enrolled = (side: 'mentor' | 'mentee', status: 'pending' | 'approved') =>
-    db.selectFrom('enrollments').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', programId).where('side', '=', side).where('status', '=', status);
-  const inGroup = (group: PairGroup) => pairsIn(db, programId, group, today).select((eb) => eb.fn.countAll<number>().as('n'));
-  return db.selectNoFrom([
-    enrolled('mentor', 'pending').as('mentor_pending'), enrolled('mentor', 'approved').as('mentor_approved'),
-    enrolled('mentee', 'pending').as('mentee_pending'), enrolled('mentee', 'approved').as('mentee_approved'),
-    inGroup('on_track').as('on_track'), inGroup('slipping').as('slipping'), inGroup('stalled').as('stalled'), inGroup('paused').as('paused'),
-    enrolled('mentee', 'approved').where('running_pairs', '=', 0).as('unmatched'),
-  ]);
+  const inGroup = (group: PairGroup) => pairsIn(db, param('program'), group, param('today')).select((eb) => eb.fn.countAll<number>().as('n'));
+  return db.selectNoFrom([inGroup('on_track').as('on_track'), inGroup('slipping').as('slipping'), inGroup('stalled').as('stalled'), inGroup('paused').as('paused')]);
 });
 
-async function dashboardCounts(db: Kysely<Database>, programId: string, today: string) {
-  const [row] = await countsStatement(db, { program: programId, today });
+async function dashboardCounts(db: Kysely<Database>, program: Awaited<ReturnType<typeof programRow>>, today: string) {
+  const [row] = await countsStatement(db, { program: program.id, today });
   const n = (value: unknown) => Number(value ?? 0);
   return {
-    enrollment: { mentor: { pending: n(row!.mentor_pending), approved: n(row!.mentor_approved) }, mentee: { pending: n(row!.mentee_pending), approved: n(row!.mentee_approved) } },
+    enrollment: { mentor: { pending: program.mentors_pending, approved: program.mentors_approved }, mentee: { pending: program.mentees_pending, approved: program.mentees_approved } },
     pairs: { on_track: n(row!.on_track), slipping: n(row!.slipping), stalled: n(row!.stalled), paused: n(row!.paused) } satisfies Record<PairGroup, number>,
-    unmatched: n(row!.unmatched),
+    unmatched: program.mentees_unmatched,
   };
 }
 
@@ -128,14 +119,15 @@ const GROUP_SHOWN = 10;
 
 /**
  * Approved mentees with no running pair, the longest waiting first. The wait runs from the end of
- * their last pairing (waiting_since) or, never paired, from their approval: two index-ordered
- * reads in one statement, merged here.
+ * their last pairing (waiting_since) or, never paired, from their approval: two reads in one
+ * statement, each in the order of the waiting index (migration 0011: the approval, then the person,
+ * break ties), merged here in that same order.
  */
 const longestWaitingStatement = reusedStatement((db) => {
   const waiting = (pairedBefore: boolean) => {
     const base = db.selectFrom('enrollments as e').where('e.program_id', '=', param('program')).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
-    const ordered = pairedBefore ? base.where('e.waiting_since', 'is not', null).orderBy('e.waiting_since') : base.where('e.waiting_since', 'is', null).orderBy('e.decided_at');
-    return ordered.orderBy('e.person_id').limit(WAITING_SHOWN)
+    const ordered = pairedBefore ? base.where('e.waiting_since', 'is not', null).orderBy('e.waiting_since') : base.where('e.waiting_since', 'is', null);
+    return ordered.orderBy('e.decided_at').orderBy('e.person_id').limit(WAITING_SHOWN)
       .innerJoin('people as p', 'p.id', 'e.person_id')
       .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', param('org')))
       .select((eb) => [
@@ -153,9 +145,10 @@ async function longestWaiting(db: Kysely<Database>, orgId: string, programId: st
     const since = waitingSince(row.decided_at ?? now.toISOString(), row.waiting_since);
     return {
       personId: row.person_id, name: row.name, title: row.title, department: row.department, waitingSince: since, daysWaiting: daysWaiting(since, now),
-      requestOpen: Boolean(Number(row.request_open)),
+      requestOpen: Boolean(Number(row.request_open)), decidedAt: row.decided_at ?? '',
     };
-  }).sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.personId.localeCompare(b.personId)).slice(0, WAITING_SHOWN);
+  }).sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.decidedAt.localeCompare(b.decidedAt) || a.personId.localeCompare(b.personId)).slice(0, WAITING_SHOWN)
+    .map(({ decidedAt: _, ...mentee }) => mentee);
 }
 
 interface MentorLoadRow { personId: string; name: string; capacity: number; active: number; paused: boolean; openPlaces: number; status: LoadStatus }
@@ -203,7 +196,7 @@ const firstPagesStatement = reusedStatement((db) => {
 export async function programDashboard(db: Kysely<Database>, orgId: string, programId: string, now = new Date()) {
   const program = await programRow(db, orgId, programId);
   const today = utcToday(now);
-  const counts = await dashboardCounts(db, programId, today);
+  const counts = await dashboardCounts(db, program, today);
   const pages = await firstPagesStatement(db, { program: programId, today });
   const pairs = Object.fromEntries(PAIR_GROUPS.map((group) => [group, {
     count: counts.pairs[group], items: pages.filter((row) => row.grp === group).map((row) => presentPair(row, today)),

@@ -5,6 +5,7 @@ import { STATES_USING_MENTOR_CAPACITY } from '../../../domain/mentoring/relation
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../../platform/http/problem.ts';
 import type { MentoringViewer } from '../relationship-access.ts';
+import { recountEnrollment } from '../pair-counts.ts';
 
 export interface QuestionInput {
   fieldType: QuestionType;
@@ -97,9 +98,6 @@ async function questionsOf(db: Kysely<Database>, programId: string) {
 export async function programDetail(db: Kysely<Database>, orgId: string, programId: string, viewer: MentoringViewer) {
   const row = await programRow(db, orgId, programId);
   const questions = await questionsOf(db, programId);
-  const counts = await db.selectFrom('enrollments').select(['side', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId).groupBy(['side', 'status']).execute();
-  const count = (side: string) => counts.filter((c) => c.side === side && c.status === 'approved').reduce((sum, c) => sum + Number(c.n), 0);
   const mine = await db.selectFrom('enrollments').select(['id', 'side', 'status', 'capacity', 'paused']).where('program_id', '=', programId).where('person_id', '=', viewer.personId).execute();
   return {
     id: row.id, name: row.name, purpose: row.purpose as ProgramPurpose, description: row.description, enrollmentWindow: row.enrollment_window,
@@ -108,7 +106,7 @@ export async function programDetail(db: Kysely<Database>, orgId: string, program
     enrollmentApproval: row.enrollment_approval, status: row.status,
     enrollmentOpen: row.status === 'active' && enrollmentOpen({ enrollmentWindow: row.enrollment_window, cohortEndsOn: row.cohort_ends_on }, new Date().toISOString().slice(0, 10)),
     questions: questions.map((q) => ({ id: q.id, fieldType: q.field_type as QuestionType, label: q.label, askedOf: q.asked_of, required: q.required === 1, options: JSON.parse(q.options) as string[] })),
-    mentors: count('mentor'), mentees: count('mentee'),
+    mentors: row.mentors_approved, mentees: row.mentees_approved,
     yourEnrollments: mine.map((e) => ({ id: e.id, side: e.side, status: e.status, capacity: e.capacity, paused: e.paused === 1 })),
   };
 }
@@ -177,6 +175,7 @@ export async function enroll(db: Kysely<Database>, orgId: string, programId: str
       ids.push(id);
     }
   }
+  await recountEnrollment(db, programId);
   await addSkills(db, orgId, questions, answers);
   if (Object.keys(identity).length > 0) {
     await db.deleteFrom('identity_answers').where('program_id', '=', programId).where('person_id', '=', viewer.personId).execute();
@@ -205,6 +204,7 @@ export async function decideEnrollment(db: Kysely<Database>, orgId: string, prog
   if (!row) throw notFound('Enrollment');
   if (row.status !== 'pending') throw conflict(`This enrollment is already ${row.status}.`);
   await db.updateTable('enrollments').set({ status: decision, decided_at: nowIso() }).where('id', '=', enrollmentId).execute();
+  await recountEnrollment(db, programId);
 }
 
 /** A person changes their own enrollment: a mentor's capacity and pause, or withdraws. */
@@ -225,6 +225,7 @@ export async function updateMyEnrollment(
     ...(changes.paused !== undefined ? { paused: changes.paused ? 1 : 0 } : {}),
     ...(changes.withdraw ? { status: 'withdrawn' as const } : {}),
   }).where('id', '=', enrollmentId).execute();
+  if (changes.withdraw) await recountEnrollment(db, programId);
 }
 
 /** The admin's list of a program's enrollments, with load against capacity and how long each has waited unmatched. */
