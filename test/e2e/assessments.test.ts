@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { ServedTestApp } from '../support/app.ts';
-import { expectAccessible, factoryApp, launchBrowser, navigation, newPerson, serveWebApp, signInWithSession, type Person } from '../support/browser.ts';
+import { browserStage, expectAccessible, navigation, signInWithSession } from '../support/browser.ts';
 import { buildMember, buildOrganization, FACTORY_PASSWORD } from '../support/factories.ts';
 
 /*
@@ -35,31 +35,19 @@ async function mailedLinks(served: ServedTestApp, email: string, pattern: RegExp
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^Saved at / }).first().waitFor();
 
 describe('fit guide, assessments and 360 feedback in the browser', () => {
-  let served: ServedTestApp;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    [served, browser] = await Promise.all([serveWebApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-    await served?.close();
-  });
+  const stage = browserStage();
 
   it('a visitor takes the fit guide, sees why, reads what each involves, and follows a next step through sign-in', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Northwind Coaching');
     const member = await buildMember(t, orgId, ['member'], { name: 'Vera Visitor' });
-    const visitor = await newPerson(browser, served.url);
-    people.push(visitor);
+    const visitor = await stage.person();
     const page = visitor.page;
 
     // The sign-in page points the unsure to the guide.
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Take the fit guide' }).click();
-    await page.waitForURL(`${served.url}/fit`);
+    await page.waitForURL(`${stage.served.url}/fit`);
     await page.getByRole('heading', { name: /Coaching or mentoring\? Find the help that fits you/ }).waitFor();
     await expectAccessible(page, 'fit guide introduction');
     await shot(page, 'fit-intro');
@@ -118,7 +106,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
 
     // Read what each involves, then come back to the shared link: the same result, recomputed.
     await page.getByRole('link', { name: /^Read what coaching involves/ }).click();
-    await page.waitForURL(`${served.url}/fit/about#coaching`);
+    await page.waitForURL(`${stage.served.url}/fit/about#coaching`);
     await page.getByRole('heading', { name: 'Coaching and mentoring: what each involves' }).waitFor();
     await page.getByRole('cell', { name: 'Open-ended; lasts while both find it worthwhile', exact: false }).waitFor();
     await expectAccessible(page, 'what each involves');
@@ -133,7 +121,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     await page.getByLabel('Email').fill(member.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(FACTORY_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${served.url}/orgs/${orgId}/coaching/coaches`);
+    await page.waitForURL(`${stage.served.url}/orgs/${orgId}/coaching/coaches`);
 
     // Signed in, the result can be kept, but only with consent.
     await page.goto(resultUrl);
@@ -144,7 +132,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     await keep.getByRole('button', { name: 'Keep this result' }).click();
     await keep.getByText('Kept in your account').waitFor();
     await keep.getByRole('link', { name: 'See your saved results' }).click();
-    await page.waitForURL(`${served.url}/orgs/${orgId}/fit-guide`);
+    await page.waitForURL(`${stage.served.url}/orgs/${orgId}/fit-guide`);
     await page.getByRole('list', { name: 'Your saved results' }).getByText('Coaching looks like the better fit').waitFor();
     await expectAccessible(page, 'saved fit guide results');
 
@@ -152,13 +140,12 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
   }, 180_000);
 
   it('a client takes the Big Five, leaves half-way and resumes, and sees the five domains charted', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Lighthouse Mentoring');
     const client = await buildMember(t, orgId, ['member'], { name: 'Cliff Client' });
-    const person = await newPerson(browser, served.url);
-    people.push(person);
+    const person = await stage.person();
     const page = person.page;
-    await signInWithSession(served, person, client.id);
+    await signInWithSession(stage.served, person, client.id);
 
     await navigation(page).getByRole('link', { name: 'Assessments' }).click();
     await page.getByRole('heading', { name: 'Big Five personality (IPIP, 50 items)' }).waitFor();
@@ -230,7 +217,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
   }, 180_000);
 
   it('runs a 360 round with four raters in their own browsers; the report holds aggregates only', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Summit Partners');
     const subject = await buildMember(t, orgId, ['member'], { name: 'Sam Subject' });
     const raters = [
@@ -239,10 +226,9 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
       { name: 'Pia Peer', email: 'pia.peer@summit.example', relationship: 'Peer', comment: 'Pia-3K: decisions sometimes wait a week longer than they need to.' },
       { name: 'Dara Report', email: 'dara.report@summit.example', relationship: 'Direct report', comment: 'Dara-9Z: a lone voice that must stay unheard.' },
     ];
-    const owner = await newPerson(browser, served.url);
-    people.push(owner);
+    const owner = await stage.person();
     const page = owner.page;
-    await signInWithSession(served, owner, subject.id);
+    await signInWithSession(stage.served, owner, subject.id);
 
     // Start a round.
     await navigation(page).getByRole('link', { name: '360° feedback' }).click();
@@ -277,8 +263,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     // Each rater, in their own browser, through the link in their mail.
     const linkPattern = /http:\/\/[^\s]+\/feedback\/[A-Za-z0-9_-]+/g;
     const answerAsRater = async (link: string, rater: (typeof raters)[number], index: number) => {
-      const browserOf = await newPerson(browser, served.url);
-      people.push(browserOf);
+      const browserOf = await stage.person();
       const r = browserOf.page;
       await r.goto(link);
       await r.getByRole('heading', { name: 'Feedback for Sam Subject' }).waitFor();
@@ -308,7 +293,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
       await browserOf.context.close();
     };
     for (const [index, rater] of raters.slice(0, 3).entries()) {
-      const [link] = await mailedLinks(served, rater.email, linkPattern);
+      const [link] = await mailedLinks(stage.served, rater.email, linkPattern);
       await answerAsRater(link!, rater, index);
     }
 
@@ -319,11 +304,10 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     await page.getByRole('button', { name: 'Remind the rater' }).click();
     await page.getByText('Reminded 1 rater.').waitFor();
     const dara = raters[3]!;
-    const [oldLink, freshLink] = await mailedLinks(served, dara.email, linkPattern);
+    const [oldLink, freshLink] = await mailedLinks(stage.served, dara.email, linkPattern);
     expect(freshLink).toBeDefined();
     // The reminder's link replaces the first one.
-    const stale = await newPerson(browser, served.url);
-    people.push(stale);
+    const stale = await stage.person();
     await stale.page.goto(oldLink!);
     await stale.page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
     await expectAccessible(stale.page, 'rater page with a replaced link');

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { ServedTestApp } from '../support/app.ts';
-import { expectAccessible, factoryApp, launchBrowser, navigation, newPerson, serveWebApp, signInWithSession, type Person } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserStage, expectAbsent, expectAccessible, navigation, signInWithSession, tab } from '../support/browser.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';
 import { saveCoachProfile } from '../../src/features/coaching/coaches/service.ts';
 
@@ -22,29 +20,13 @@ const FOCUS = 'Preparing my first all-hands with the platform team';
 const TITLE = 'Leading the platform team';
 const GOAL = 'Hold a useful one-to-one with every report each fortnight';
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
-/** Fails if the page's document holds the text anywhere, shown or hidden. */
-async function expectAbsent(page: Page, text: string, where: string) {
-  expect(await page.content(), `${where} must not contain “${text}”`).not.toContain(text);
-}
 
 describe('coaching in the browser', () => {
-  let served: ServedTestApp;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    [served, browser] = await Promise.all([serveWebApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-    await served?.close();
-  });
+  const stage = browserStage();
 
   it('runs an engagement from request to measured outcomes, each person in their own browser', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Northwind Coaching');
     const cast = {
       admin: await buildMember(t, orgId, ['admin'], { name: 'Ada Admin' }),
@@ -57,14 +39,13 @@ describe('coaching in the browser', () => {
       specialties: ['New managers', 'Difficult conversations'], approach: 'Practical, with rehearsal of the conversations that matter.',
       credentialsSummary: 'ICF PCC', kind: 'internal', capacity: 4,
     });
-    const [client, admin, coach, sponsor] = await Promise.all([0, 1, 2, 3].map(() => newPerson(browser, served.url)));
-    people.push(client!, admin!, coach!, sponsor!);
+    const [client, admin, coach, sponsor] = await Promise.all([0, 1, 2, 3].map(() => stage.person()));
     // Signing in is another journey (accounts.test.ts): each person starts with a session.
     await Promise.all([
-      signInWithSession(served, client!, cast.client.id),
-      signInWithSession(served, admin!, cast.admin.id),
-      signInWithSession(served, coach!, cast.coach.id),
-      signInWithSession(served, sponsor!, cast.sponsor.id),
+      signInWithSession(stage.served, client!, cast.client.id),
+      signInWithSession(stage.served, admin!, cast.admin.id),
+      signInWithSession(stage.served, coach!, cast.coach.id),
+      signInWithSession(stage.served, sponsor!, cast.sponsor.id),
     ]);
     const c = client!.page;
     const a = admin!.page;
@@ -258,6 +239,6 @@ describe('coaching in the browser', () => {
     await row.getByText('1 of 1 goals met').waitFor();
     await expectAccessible(a, 'engagements overview');
 
-    for (const person of people) expect(person.errors).toEqual([]);
+    stage.expectNoPageErrors();
   }, 300_000);
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ServedTestApp } from '../support/app.ts';
-import { expectAccessible, factoryApp, launchBrowser, navigation, newPerson, screenshot, serveWebApp, signInWithSession, type Person } from '../support/browser.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserStage, expectAbsent, expectAccessible, navigation, screenshot, signInWithSession, tab } from '../support/browser.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';
 import { reviewDueIn } from '../support/mentoring-activity.ts';
 import { enroll } from '../../src/features/mentoring/programs/service.ts';
@@ -25,12 +24,7 @@ const MENTEE_REFLECTION = 'Private to Mo: I was afraid to say I want Maya’s jo
 const SHARED_NOTES = 'Agreed Mo drafts a one-page pitch for the platform rewrite before we meet again';
 const APPRECIATION = 'Thank you, Mo, for your honesty and for every question that made me think.';
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
-/** Fails if the page's document holds the text anywhere, shown or hidden. */
-async function expectAbsent(page: Page, text: string, where: string) {
-  expect(await page.content(), `${where} must not contain “${text}”`).not.toContain(text);
-}
 
 /** Picks an option of a Mantine Select by typing part of it. */
 async function choose(page: Page, label: string, option: string | RegExp) {
@@ -48,34 +42,22 @@ async function tags(scope: Page | Locator, label: string, values: string[]) {
 }
 
 describe('mentoring in the browser', () => {
-  let served: ServedTestApp;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    [served, browser] = await Promise.all([serveWebApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-    await served?.close();
-  });
+  const stage = browserStage();
 
   it('a member finds a mentor, they meet and review, and close kindly; nothing private leaks', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Northwind Mentoring');
     const cast = {
       admin: await buildMember(t, orgId, ['admin'], { name: 'Ada Admin' }),
       mentor: await buildMember(t, orgId, ['mentor'], { name: 'Maya Mentor' }),
       mentee: await buildMember(t, orgId, ['member'], { name: 'Mo Mentee' }),
     };
-    const [mentee, mentor, admin] = await Promise.all([0, 1, 2].map(() => newPerson(browser, served.url)));
-    people.push(mentee!, mentor!, admin!);
+    const [mentee, mentor, admin] = await Promise.all([0, 1, 2].map(() => stage.person()));
     onTestFailed(() => Promise.all([mentee!, mentor!, admin!].map((person, index) => screenshot(person.page, `failed-organic-${index}`))).then(() => undefined));
     await Promise.all([
-      signInWithSession(served, mentee!, cast.mentee.id),
-      signInWithSession(served, mentor!, cast.mentor.id),
-      signInWithSession(served, admin!, cast.admin.id),
+      signInWithSession(stage.served, mentee!, cast.mentee.id),
+      signInWithSession(stage.served, mentor!, cast.mentor.id),
+      signInWithSession(stage.served, admin!, cast.admin.id),
     ]);
     const e = mentee!.page;
     const m = mentor!.page;
@@ -223,11 +205,11 @@ describe('mentoring in the browser', () => {
     await e.getByText(MENTEE_REFLECTION).waitFor();
     for (const secret of [MENTOR_REFLECTION, 'this one taught me to listen']) await expectAbsent(e, secret, 'the mentee’s closing page');
 
-    for (const person of people) expect(person.errors).toEqual([]);
+    stage.expectNoPageErrors();
   }, 300_000);
 
   it('a program: people enroll, the admin approves and pairs them, and the pair is active for both', async () => {
-    const t = factoryApp(served);
+    const t = stage.factory;
     const orgId = await buildOrganization(t, 'Northwind Programs');
     const cast = {
       admin: await buildMember(t, orgId, ['admin'], { name: 'Priya Program' }),
@@ -235,13 +217,12 @@ describe('mentoring in the browser', () => {
       mentee: await buildMember(t, orgId, ['member'], { name: 'Nia Newcomer' }),
       otherMentor: await buildMember(t, orgId, ['mentor'], { name: 'Omar Other' }),
     };
-    const [admin, mentor, mentee] = await Promise.all([0, 1, 2].map(() => newPerson(browser, served.url)));
-    people.push(admin!, mentor!, mentee!);
+    const [admin, mentor, mentee] = await Promise.all([0, 1, 2].map(() => stage.person()));
     onTestFailed(() => Promise.all([admin!, mentor!, mentee!].map((person, index) => screenshot(person.page, `failed-program-${index}`))).then(() => undefined));
     await Promise.all([
-      signInWithSession(served, admin!, cast.admin.id),
-      signInWithSession(served, mentor!, cast.mentor.id),
-      signInWithSession(served, mentee!, cast.mentee.id),
+      signInWithSession(stage.served, admin!, cast.admin.id),
+      signInWithSession(stage.served, mentor!, cast.mentor.id),
+      signInWithSession(stage.served, mentee!, cast.mentee.id),
     ]);
     const a = admin!.page;
     const m = mentor!.page;
@@ -359,6 +340,6 @@ describe('mentoring in the browser', () => {
     await expectAccessible(m, 'coaching tools opened from mentoring (goals)');
     await screenshot(m, 'mentoring-coaching-tools');
 
-    for (const person of people) expect(person.errors).toEqual([]);
+    stage.expectNoPageErrors();
   }, 300_000);
 });

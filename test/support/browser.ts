@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import { serveTestApp, type ServedTestApp, type TestApp } from './app.ts';
 
@@ -140,3 +140,52 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   });
   await page.screenshot({ path: path.join(folder, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`), fullPage: true });
 }
+
+/**
+ * A describe block's stage: one served app and one browser for its journeys, and a browser
+ * profile of their own for each person who takes part; all closed when the block ends.
+ */
+export function browserStage() {
+  let served: ServedTestApp | undefined;
+  let browser: Browser | undefined;
+  const people: Person[] = [];
+  beforeAll(async () => {
+    [served, browser] = await Promise.all([serveWebApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+    await served?.close();
+  });
+  const ready = () => {
+    if (!served || !browser) throw new Error('the browser stage is set in beforeAll: use it inside a test');
+    return { served, browser };
+  };
+  return {
+    get served(): ServedTestApp {
+      return ready().served;
+    },
+    /** A test app for the factories, on the served app's database. */
+    get factory(): TestApp {
+      return factoryApp(ready().served);
+    },
+    async person(options: { mobile?: boolean } = {}): Promise<Person> {
+      const { served, browser } = ready();
+      const person = await newPerson(browser, served.url, options);
+      people.push(person);
+      return person;
+    },
+    /** Every person's pages ran without script errors or refused resources. */
+    expectNoPageErrors(): void {
+      for (const person of people) expect(person.errors).toEqual([]);
+    },
+  };
+}
+
+/** Fails if the page's document holds the text anywhere, shown or hidden. */
+export async function expectAbsent(page: Page, text: string, where: string): Promise<void> {
+  expect(await page.content(), `${where} must not contain “${text}”`).not.toContain(text);
+}
+
+/** A tab of a tab list, by its exact name. */
+export const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
