@@ -1,13 +1,14 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../db/dialect.ts';
 import { supportsRowLocks } from '../../db/locking.ts';
 import type { Database } from '../../db/schema.ts';
 import { wouldCreateCycle } from '../../domain/reporting-line.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { param, preparedStatement, type PreparedStatement } from '../../platform/db/prepared.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type DirectoryCursor } from './cursor.ts';
 import { membersPolicy } from './policy.ts';
 
 export interface Member {
@@ -100,38 +101,96 @@ export interface MemberPage {
 /** Trigram search (FTS5 on SQLite) needs three characters; shorter words scan the organization's members. */
 const INDEXED_SEARCH_MIN_LENGTH = 3;
 
-function likeContaining(text: string): RawBuilder<unknown> {
-  return sql`${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+type StatusFilter = 'active' | 'deactivated' | 'all';
+
+/** What makes one directory statement differ from another; the values (org, words, cursor) are parameters. */
+interface DirectoryShape {
+  status: StatusFilter;
+  search: 'none' | 'trigram-index' | 'fts' | 'scan';
+  role: boolean;
+  cursor: 'none' | DirectoryCursor['direction'];
 }
 
+const likeParam = sql`${param('pattern')} escape '\\'`;
+
 /** Memberships of the organization the viewer may see, narrowed by the filters; one row per member. */
-function directoryFilter(db: Kysely<Database>, orgId: string, status: 'active' | 'deactivated' | 'all', query: MemberQuery) {
-  let filtered = db.selectFrom('memberships as m').where('m.org_id', '=', orgId);
-  if (status !== 'all') filtered = filtered.where('m.status', '=', status);
-  const words = query.q?.toLowerCase();
-  if (words) {
-    if (isPostgres(db)) {
-      // member_search carries a pg_trgm GIN index (when the extension could be created): the LIKE comes off it.
-      filtered = filtered.where((eb) => eb.exists(
-        eb.selectFrom('member_search as s').select('s.person_id').whereRef('s.org_id', '=', 'm.org_id').whereRef('s.person_id', '=', 'm.person_id')
-          .where(sql`s.document`, 'like', likeContaining(words)),
-      ));
-    } else if ([...words].length >= INDEXED_SEARCH_MIN_LENGTH) {
-      // A quoted phrase in the trigram table finds the words anywhere in a field, as LIKE '%…%' did.
-      filtered = filtered.where(sql<boolean>`m.rowid in (select rowid from member_search where member_search match ${`"${words.replace(/"/g, '""')}"`})`);
-    } else {
-      filtered = filtered.innerJoin('people as p', 'p.id', 'm.person_id').where((eb) => eb.or(
-        [sql`lower(p.name)`, sql`lower(p.email)`, sql`lower(m.title)`, sql`lower(m.department)`].map((field) => eb(field, 'like', likeContaining(words))),
-      ));
-    }
-  }
-  if (query.role) {
-    const role = query.role;
+function directoryFilter(db: Kysely<Database>, shape: DirectoryShape) {
+  let filtered = db.selectFrom('memberships as m').where('m.org_id', '=', param('org'));
+  if (shape.status !== 'all') filtered = filtered.where('m.status', '=', param('status') as 'active');
+  if (shape.search === 'trigram-index') {
+    // member_search carries a pg_trgm GIN index (when the extension could be created): the LIKE comes off it.
     filtered = filtered.where((eb) => eb.exists(
-      eb.selectFrom('membership_roles as r').select('r.role').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.person_id', '=', 'm.person_id').where('r.role', '=', role),
+      eb.selectFrom('member_search as s').select('s.person_id').whereRef('s.org_id', '=', 'm.org_id').whereRef('s.person_id', '=', 'm.person_id')
+        .where(sql`s.document`, 'like', likeParam),
+    ));
+  } else if (shape.search === 'fts') {
+    // A quoted phrase in the trigram table finds the words anywhere in a field, as LIKE '%…%' did.
+    filtered = filtered.where(sql<boolean>`m.rowid in (select rowid from member_search where member_search match ${param('phrase')})`);
+  } else if (shape.search === 'scan') {
+    filtered = filtered.innerJoin('people as p', 'p.id', 'm.person_id').where((eb) => eb.or(
+      [sql`lower(p.name)`, sql`lower(p.email)`, sql`lower(m.title)`, sql`lower(m.department)`].map((field) => eb(field, 'like', likeParam)),
+    ));
+  }
+  if (shape.role) {
+    filtered = filtered.where((eb) => eb.exists(
+      eb.selectFrom('membership_roles as r').select('r.role').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.person_id', '=', 'm.person_id').where('r.role', '=', param('role')),
     ));
   }
   return filtered;
+}
+
+/**
+ * One page of members in directory order with their details. The whole directory (by status)
+ * walks its index from the cursor; a search or role filter counts its matches in the same
+ * statement (a window over the matches, before the cursor applies): bounded by the matches, not
+ * the organization.
+ */
+function pageStatement(db: Kysely<Database>, shape: DirectoryShape) {
+  const narrowed = shape.search !== 'none' || shape.role;
+  const filtered = directoryFilter(db, shape);
+  const direction = shape.cursor === 'before' ? 'desc' : 'asc';
+  let keys = narrowed
+    ? db.selectFrom(filtered.select(['m.person_id', 'm.sort_name', sql<number>`count(*) over ()`.as('matching')]).as('k')).select(['k.person_id', 'k.sort_name', 'k.matching'])
+    : db.selectFrom(filtered.select(['m.person_id', 'm.sort_name']).as('k')).select(['k.person_id', 'k.sort_name', sql<number | null>`null`.as('matching')]);
+  if (shape.cursor !== 'none') {
+    keys = keys.where(sql<boolean>`(k.sort_name, k.person_id) ${sql.raw(shape.cursor === 'before' ? '<' : '>')} (${param('sortName')}, ${param('personId')})`);
+  }
+  const pageKeys = keys.orderBy('k.sort_name', direction).orderBy('k.person_id', direction).limit(param('limit') as unknown as number);
+  return memberQuery(db, param('org'))
+    .innerJoin(pageKeys.as('pg'), 'pg.person_id', 'm.person_id')
+    .select([...memberColumns, 'pg.sort_name as page_sort_name', 'pg.matching'])
+    .orderBy('pg.sort_name', direction)
+    .orderBy('pg.person_id', direction);
+}
+
+type PageRow = MemberRow & { page_sort_name: string; matching: number | null };
+type DirectoryValues = { org: string; status: StatusFilter; pattern?: string; phrase?: string; role?: Role; sortName?: string; personId?: string; limit?: number };
+
+/** The directory's statements are built once per shape and dialect (Kysely would rebuild them on every request). */
+const statements = new Map<string, { page: PreparedStatement<PageRow, DirectoryValues>; count: PreparedStatement<{ n: number | string }, DirectoryValues> }>();
+
+function statementsFor(shape: DirectoryShape) {
+  const key = `${shape.status}|${shape.search}|${shape.role}|${shape.cursor}`;
+  let found = statements.get(key);
+  if (!found) {
+    found = {
+      page: preparedStatement<PageRow, DirectoryValues>((db) => pageStatement(db, shape)),
+      count: preparedStatement<{ n: number | string }, DirectoryValues>((db) => directoryFilter(db, { ...shape, cursor: 'none' }).select((eb) => eb.fn.countAll<number>().as('n'))),
+    };
+    statements.set(key, found);
+  }
+  return found;
+}
+
+const memberCountOf = preparedStatement<{ n: number | string | null }, { org: string; status: StatusFilter }>((db) =>
+  db.selectFrom('member_counts').select((eb) => eb.fn.sum<number>('members').as('n')).where('org_id', '=', param('org')).where('status', '=', param('status') as 'active'));
+const memberCountAll = preparedStatement<{ n: number | string | null }, { org: string }>((db) =>
+  db.selectFrom('member_counts').select((eb) => eb.fn.sum<number>('members').as('n')).where('org_id', '=', param('org')));
+
+/** Members of an organization with a status (or both), from the counts the triggers keep. */
+export async function memberCount(db: Kysely<Database>, orgId: string, status: StatusFilter): Promise<number> {
+  const [row] = status === 'all' ? await memberCountAll(db, { org: orgId }) : await memberCountOf(db, { org: orgId, status });
+  return Number(row?.n ?? 0);
 }
 
 export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor): Promise<MemberPage> {
@@ -139,34 +198,27 @@ export async function listMembers(db: Kysely<Database>, orgId: string, query: Me
   const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const backwards = cursor?.direction === 'before';
-  const filtered = directoryFilter(db, orgId, status, query);
-  const narrowed = Boolean(query.q || query.role);
-  const direction = backwards ? 'desc' : 'asc';
-  const beyondCursor = cursor ? sql<boolean>`(k.sort_name, k.person_id) ${sql.raw(backwards ? '<' : '>')} (${cursor.sortName}, ${cursor.personId})` : null;
-
-  // The whole directory (by status) walks its index from the cursor and takes its total from
-  // member_counts. A search or role filter counts its matches in the same statement (a window
-  // over the matches, before the cursor applies): bounded by the matches, not the organization.
-  let keys = narrowed
-    ? db.selectFrom(filtered.select(['m.person_id', 'm.sort_name', sql<number>`count(*) over ()`.as('matching')]).as('k')).select(['k.person_id', 'k.sort_name', 'k.matching'])
-    : db.selectFrom(filtered.select(['m.person_id', 'm.sort_name']).as('k')).select(['k.person_id', 'k.sort_name', sql<number | null>`null`.as('matching')]);
-  if (beyondCursor) keys = keys.where(beyondCursor);
-  const pageKeys = keys.orderBy('k.sort_name', direction).orderBy('k.person_id', direction).limit(query.pageSize + 1);
-
-  const rows = await memberQuery(db, orgId)
-    .innerJoin(pageKeys.as('pg'), 'pg.person_id', 'm.person_id')
-    .select([...memberColumns, 'pg.sort_name as page_sort_name', 'pg.matching'])
-    .orderBy('pg.sort_name', direction)
-    .orderBy('pg.person_id', direction)
-    .execute();
+  const words = query.q ? query.q.toLowerCase() : '';
+  const search: DirectoryShape['search'] = !words ? 'none'
+    : isPostgres(db) ? 'trigram-index'
+      : [...words].length >= INDEXED_SEARCH_MIN_LENGTH ? 'fts' : 'scan';
+  const shape: DirectoryShape = { status, search, role: Boolean(query.role), cursor: cursor?.direction ?? 'none' };
+  const values: DirectoryValues = {
+    org: orgId, status, limit: query.pageSize + 1,
+    ...(words ? { pattern: `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, phrase: `"${words.replace(/"/g, '""')}"` } : {}),
+    ...(query.role ? { role: query.role } : {}),
+    ...(cursor ? { sortName: cursor.sortName, personId: cursor.personId } : {}),
+  };
+  const prepared = statementsFor(shape);
+  const rows = await prepared.page(db, values);
   const more = rows.length > query.pageSize;
   const page = rows.slice(0, query.pageSize);
   if (backwards) page.reverse();
 
   let total: number;
-  if (!narrowed) total = await memberCount(db, orgId, status);
+  if (search === 'none' && !query.role) total = await memberCount(db, orgId, status);
   else if (rows.length > 0) total = Number(rows[0]!.matching);
-  else total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  else total = Number((await prepared.count(db, values))[0]?.n ?? 0);
 
   const first = page[0];
   const last = page.at(-1);
@@ -180,14 +232,6 @@ export async function listMembers(db: Kysely<Database>, orgId: string, query: Me
     nextCursor: hasNext && last ? encodeCursor({ direction: 'after', sortName: last.page_sort_name, personId: last.id }) : null,
     previousCursor: hasPrevious && first ? encodeCursor({ direction: 'before', sortName: first.page_sort_name, personId: first.id }) : null,
   };
-}
-
-/** Members of an organization with a status (or both), from the counts the triggers keep. */
-export async function memberCount(db: Kysely<Database>, orgId: string, status: 'active' | 'deactivated' | 'all'): Promise<number> {
-  let counted = db.selectFrom('member_counts').select((eb) => eb.fn.sum<number>('members').as('n')).where('org_id', '=', orgId);
-  if (status !== 'all') counted = counted.where('status', '=', status);
-  const row = await counted.executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 async function rolesOf(db: Kysely<Database>, orgId: string, personIds: string[]): Promise<Map<string, Role[]>> {
