@@ -58,6 +58,15 @@ describe('hard constraints no weight overrides, and the reason given', () => {
     expect(crowded.unmatchedMentees[0]!.reason).toBe('taken');
   });
 
+  it('says so when the mentee does not speak the program’s language, whatever else stands in the way', () => {
+    const result = matchProgram({
+      mentees: [person('ana', 'Ana', { languages: ['en'] }), person('dan', 'Dan')], mentors: [bruno, person('carla', 'Carla')], config: { requiredLanguage: 'pt' },
+      constraints: { pausedMentorIds: ['carla'] },
+    });
+    expect(result.pairs.map((p) => [p.menteeId, p.mentorId])).toEqual([['dan', 'bruno']]);
+    expect(result.unmatchedMentees.map((u) => u.explanation)).toEqual(['Ana does not speak Portuguese, which the program requires']);
+  });
+
   it('counts mixed reasons, most common first', () => {
     const mentors = [person('m1', 'M1'), person('m2', 'M2'), person('m3', 'M3', { languages: ['en'] }), person('m4', 'M4', { languages: ['en'] })];
     const result = matchProgram({

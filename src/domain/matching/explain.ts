@@ -231,6 +231,8 @@ export function menteeReason(c: CompiledMatching, i: number, taken: number, room
       default: return null;
     }
   };
+  // Not speaking the program's language rules out every mentor, whatever else also stands in the way.
+  if (!c.menteeSpeaksProgram[i]) return specific('program_language')!;
   if (taken > 0) {
     const full = taken === 1 ? `the one mentor who could take ${name} is full` : `all ${taken.toLocaleString('en-US')} mentors who could take ${name} are full`;
     if (roomyTotal === 0) return full;
