@@ -5,9 +5,15 @@ export type ProgramPurpose = (typeof PROGRAM_PURPOSES)[number];
 export const PAIRING_MODES = ['mentee_choice', 'mentor_accepts', 'admin_assigns'] as const;
 export type PairingMode = (typeof PAIRING_MODES)[number];
 
-/** Enrollment question types; self-identification is stored apart and shown only in aggregate. */
+/**
+ * Enrollment question types; self-identification is stored apart and shown only in aggregate.
+ * The mentor_* types are a mentee's wishes about their mentor: functions they would like the
+ * mentor to come from and experience at least (matching weighs them), and a language the mentor
+ * must speak (matching never pairs against it).
+ */
 export const QUESTION_TYPES = [
   'skills_offered', 'skills_wanted', 'interests', 'goals', 'function', 'years_experience', 'languages', 'time_zone', 'preferred_cadence', 'self_identification',
+  'mentor_functions', 'mentor_min_years', 'mentor_language',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

@@ -133,7 +133,12 @@ export async function loadProgramData(db: Kysely<Database>, program: ProgramRow,
     } else {
       const skillsWanted = list(byType.get('skills_wanted'));
       if (skillsWanted.length + profile.goals!.length + profile.interests!.length === 0) emptyMentees += 1;
-      mentees.push({ ...profile, skillsWanted, inclusionPreferences: optedIn.has(row.person_id) ? identities.get(row.person_id) ?? [] : [] });
+      const neededLanguage = text(byType.get('mentor_language'));
+      mentees.push({
+        ...profile, skillsWanted, inclusionPreferences: optedIn.has(row.person_id) ? identities.get(row.person_id) ?? [] : [],
+        preferences: { departments: list(byType.get('mentor_functions')), minYearsOfExperience: years(byType.get('mentor_min_years')) },
+        requiredLanguage: neededLanguage ? language(neededLanguage) : null,
+      });
     }
   }
 

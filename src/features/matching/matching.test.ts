@@ -140,6 +140,27 @@ describe('matching a program (admin)', () => {
     expect((await org.admin.as.delete(matchingUrl(org, `/exclusions/${exclusion.body.id}`))).status).toBe(404);
   });
 
+  it('weighs a mentee’s wishes about their mentor, and never pairs against a language the mentee needs or the program requires', async () => {
+    await enrollProfile(org, 'mentee', { name: 'Hana Mentee', skills: ['Negotiation'], fn: 'Product', years: 2, wants: { functions: ['Sales'], minYears: 10 } });
+    await enrollProfile(org, 'mentee', { name: 'Ida Mentee', skills: ['Negotiation'], fn: 'Product', years: 2, languages: ['en', 'pt'], wants: { language: 'pt-BR' } });
+    const hana = (await org.admin.as.post(matchingUrl(org, '/preview'), { menteePersonId: id('Hana Mentee'), mentorPersonId: id('Nils Mentor') })).body.pair;
+    expect(hana.contributions.find((c: { criterion: string }) => c.criterion === 'preferences')).toMatchObject({ value: 1, points: 2 });
+    expect(hana.explanation).toMatch(/comes from a function Hana Mentee asked for \(Sales\) and has the 10\+ years of experience Hana Mentee asked for/);
+
+    const first = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
+    expect(pairOf(first.pairs, 'Ida Mentee')).toBeUndefined();
+    expect(first.unmatchedMentees).toContainEqual(expect.objectContaining({ name: 'Ida Mentee', explanation: 'no mentor can take Ida Mentee: 4 do not speak Portuguese, 1 has paused' }));
+
+    await enrollProfile(org, 'mentor', { name: 'Rui Mentor', skills: ['Negotiation'], fn: 'Sales', years: 12, languages: ['en', 'pt'], capacity: 1 });
+    expect(pairOf((await org.admin.as.post(matchingUrl(org, '/runs'))).body.pairs, 'Ida Mentee')?.mentor.name).toBe('Rui Mentor');
+
+    // The program requires Portuguese: only the pair where both speak it is proposed.
+    expect((await org.admin.as.put(matchingUrl(org, '/settings'), { requiredLanguage: 'pt' })).status).toBe(200);
+    const portuguese = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
+    expect((portuguese.pairs as Pair[]).map((p) => [p.mentee.name, p.mentor.name])).toEqual([['Ida Mentee', 'Rui Mentor']]);
+    expect(portuguese.unmatchedMentees).toContainEqual(expect.objectContaining({ name: 'Ana Mentee', explanation: 'Ana Mentee does not speak Portuguese, which the program requires' }));
+  });
+
   it('locks, swaps within the hard constraints, removes, re-runs keeping locks, and publishes all pairs as relationships', async () => {
     const first = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
     const pairs = first.pairs as Pair[];

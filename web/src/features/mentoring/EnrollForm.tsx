@@ -33,7 +33,7 @@ export function EnrollForm({ program, takenSides, onDone }: { program: Program; 
   for (const q of questions) {
     initialAnswers[q.id] = q.fieldType === 'time_zone' ? me.person.timeZone
       : q.fieldType === 'languages' ? [...me.person.languages]
-        : ['skills_offered', 'skills_wanted', 'interests'].includes(q.fieldType) ? []
+        : ['skills_offered', 'skills_wanted', 'interests', 'mentor_functions'].includes(q.fieldType) ? []
           : q.fieldType === 'years_experience' ? '' : '';
   }
   const form = useForm({
@@ -154,7 +154,14 @@ function QuestionField({ question, skills, inputProps }: { question: ProgramQues
     case 'goals':
       return <Textarea {...common} autosize minRows={2} maxRows={6} maxLength={500} {...inputProps} />;
     case 'years_experience':
+    case 'mentor_min_years':
       return <NumberInput {...common} min={0} max={60} allowDecimal={false} w={200} {...inputProps} />;
+    case 'mentor_functions':
+      return question.options.length
+        ? <MultiSelect {...common} data={question.options} searchable clearable {...inputProps} />
+        : <TagsInput {...common} description="Press Enter after each" maxTags={10} {...inputProps} />;
+    case 'mentor_language':
+      return <Select {...common} data={question.options.length ? question.options : languageOptions()} searchable clearable {...inputProps} value={inputProps.value || null} />;
     case 'languages':
       return <MultiSelect {...common} data={question.options.length ? question.options : languageOptions()} searchable {...inputProps} />;
     case 'time_zone':

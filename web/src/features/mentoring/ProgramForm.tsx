@@ -24,9 +24,14 @@ const QUESTION_TEMPLATES: Record<QuestionType, Omit<QuestionInput, 'fieldType'>>
   time_zone: { label: 'Your time zone', askedOf: 'both', required: false },
   preferred_cadence: { label: 'How often would you like to meet?', askedOf: 'both', required: false, options: ['Weekly', 'Every two weeks', 'Monthly'] },
   self_identification: { label: 'How do you describe your gender?', askedOf: 'both', required: false, options: ['Woman', 'Man', 'Non-binary', 'In another way'] },
+  mentor_functions: { label: 'Functions you would like your mentor to come from', askedOf: 'mentee', required: false },
+  mentor_min_years: { label: 'Years of experience you would like your mentor to have, at least', askedOf: 'mentee', required: false },
+  mentor_language: { label: 'A language your mentor must speak, if any', askedOf: 'mentee', required: false },
 };
 
-const OPTION_TYPES: QuestionType[] = ['interests', 'function', 'languages', 'preferred_cadence', 'self_identification', 'skills_offered', 'skills_wanted'];
+const OPTION_TYPES: QuestionType[] = [
+  'interests', 'function', 'languages', 'preferred_cadence', 'self_identification', 'skills_offered', 'skills_wanted', 'mentor_functions', 'mentor_language',
+];
 
 export function programValues(program?: Program): ProgramValues {
   return {

@@ -83,6 +83,9 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   time_zone: 'Time zone',
   preferred_cadence: 'Preferred rhythm of meetings',
   self_identification: 'Self-identification (confidential, optional)',
+  mentor_functions: 'Mentee’s wish: the mentor’s function',
+  mentor_min_years: 'Mentee’s wish: the mentor’s experience, at least',
+  mentor_language: 'Mentee’s need: a language the mentor speaks',
 };
 
 export const LOAD_STATUS: Record<LoadStatus, { label: string; color: string }> = {
