@@ -1,5 +1,5 @@
 import {
-  Avatar, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Spoiler, Stack, Switch, Text, TextInput, Title,
+  Avatar, Badge, Button, Card, Group, Loader, Select, Spoiler, Stack, Switch, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconCertificate, IconEdit, IconLanguage, IconMessageCircleQuestion, IconSearch, IconUsersGroup, IconWorld } from '@tabler/icons-react';
@@ -8,8 +8,9 @@ import { useSearchParams } from 'react-router';
 import { languageName, languageOptions } from '../../platform/languages';
 import { initials } from '../../platform/shell/PersonMenu';
 import { useOrg } from '../../platform/shell/org-context';
+import { CardDirectory } from '../../platform/ui/CardDirectory';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { Empty, LoadError } from '../../platform/ui/states';
+import { Empty } from '../../platform/ui/states';
 import { useCoaches, type Coach } from './api';
 import { CoachProfileModal } from './CoachProfileModal';
 import { MyRequests, RequestCoachingModal } from './Requests';
@@ -100,37 +101,29 @@ export function CoachDirectoryPage() {
         </Group>
       </Card>
 
-      {coaches.isError ? (
-        <LoadError error={coaches.error} onRetry={() => void coaches.refetch()} />
-      ) : coaches.isPending ? (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" aria-busy="true" aria-label="Loading coaches">
-          {[0, 1, 2, 3].map((index) => <Skeleton key={index} h={260} radius="md" />)}
-        </SimpleGrid>
-      ) : coaches.data.items.length === 0 ? (
-        <Card>
-          {filtered ? (
-            <Empty icon={<IconSearch size={28} aria-hidden />} title="No coach matches" description="Try another specialty or language, or include coaches who are full.">
-              <Button variant="default" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>Clear filters</Button>
-            </Empty>
-          ) : (
-            <Empty icon={<IconUsersGroup size={28} aria-hidden />} title="No coaches yet" description="An admin gives people the coach role; their profiles appear here.">
-              <Button variant="default" onClick={() => setRequesting({ coach: null })}>Request coaching anyway</Button>
-            </Empty>
-          )}
-        </Card>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Coaches">
-          {coaches.data.items.map((coach) => (
-            <CoachCard
-              key={coach.personId}
-              coach={coach}
-              isYou={coach.personId === me.person.id}
-              onRequest={() => setRequesting({ coach })}
-              onEdit={() => setEditing(true)}
-            />
-          ))}
-        </SimpleGrid>
-      )}
+      <CardDirectory
+        query={coaches}
+        label="Coaches"
+        cardHeight={260}
+        empty={filtered ? (
+          <Empty icon={<IconSearch size={28} aria-hidden />} title="No coach matches" description="Try another specialty or language, or include coaches who are full.">
+            <Button variant="default" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>Clear filters</Button>
+          </Empty>
+        ) : (
+          <Empty icon={<IconUsersGroup size={28} aria-hidden />} title="No coaches yet" description="An admin gives people the coach role; their profiles appear here.">
+            <Button variant="default" onClick={() => setRequesting({ coach: null })}>Request coaching anyway</Button>
+          </Empty>
+        )}
+        card={(coach) => (
+          <CoachCard
+            key={coach.personId}
+            coach={coach}
+            isYou={coach.personId === me.person.id}
+            onRequest={() => setRequesting({ coach })}
+            onEdit={() => setEditing(true)}
+          />
+        )}
+      />
       <RequestCoachingModal
         opened={Boolean(requesting)}
         preferred={requesting?.coach ?? null}

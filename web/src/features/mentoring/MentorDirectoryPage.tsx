@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Spoiler, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Avatar, Badge, Button, Card, Group, Loader, Select, Spoiler, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconCalendarTime, IconEdit, IconHeartHandshake, IconLanguage, IconSearch, IconUsersGroup, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,8 +6,9 @@ import { useSearchParams } from 'react-router';
 import { languageName } from '../../platform/languages';
 import { initials } from '../../platform/shell/PersonMenu';
 import { useOrg } from '../../platform/shell/org-context';
+import { CardDirectory } from '../../platform/ui/CardDirectory';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { Empty, LoadError } from '../../platform/ui/states';
+import { Empty } from '../../platform/ui/states';
 import { useMentors, useRelationships, type MentorListing } from './api';
 import { MentorListingModal } from './MentorListingModal';
 import { NoticesButton } from './NoticesPage';
@@ -80,33 +81,25 @@ export function MentorDirectoryPage() {
         </Group>
       </Card>
 
-      {mentors.isError ? (
-        <LoadError error={mentors.error} onRetry={() => void mentors.refetch()} />
-      ) : mentors.isPending ? (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" aria-busy="true" aria-label="Loading mentors">
-          {[0, 1, 2, 3].map((index) => <Skeleton key={index} h={240} radius="md" />)}
-        </SimpleGrid>
-      ) : mentors.data.items.length === 0 ? (
-        <Card>
-          {filtered ? (
-            <Empty icon={<IconSearch size={28} aria-hidden />} title="No mentor matches" description="Try other words or expertise, or include mentors who are full.">
-              <Button variant="default" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>Clear filters</Button>
-            </Empty>
-          ) : (
-            <Empty icon={<IconUsersGroup size={28} aria-hidden />} title="No mentors listed yet"
-              description="People with the mentor role can offer to mentor; they appear here. Programs are another way to find a mentor.">
-              {isMentor && <Button onClick={() => setOffering(true)}>Offer to mentor</Button>}
-            </Empty>
-          )}
-        </Card>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Mentors">
-          {mentors.data.items.map((mentor) => (
-            <MentorCard key={mentor.personId} mentor={mentor} isYou={mentor.personId === me.person.id} busy={busyWith.has(mentor.personId)}
-              onAsk={() => setAsking(mentor)} onEdit={() => setOffering(true)} />
-          ))}
-        </SimpleGrid>
-      )}
+      <CardDirectory
+        query={mentors}
+        label="Mentors"
+        cardHeight={240}
+        empty={filtered ? (
+          <Empty icon={<IconSearch size={28} aria-hidden />} title="No mentor matches" description="Try other words or expertise, or include mentors who are full.">
+            <Button variant="default" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>Clear filters</Button>
+          </Empty>
+        ) : (
+          <Empty icon={<IconUsersGroup size={28} aria-hidden />} title="No mentors listed yet"
+            description="People with the mentor role can offer to mentor; they appear here. Programs are another way to find a mentor.">
+            {isMentor && <Button onClick={() => setOffering(true)}>Offer to mentor</Button>}
+          </Empty>
+        )}
+        card={(mentor) => (
+          <MentorCard key={mentor.personId} mentor={mentor} isYou={mentor.personId === me.person.id} busy={busyWith.has(mentor.personId)}
+            onAsk={() => setAsking(mentor)} onEdit={() => setOffering(true)} />
+        )}
+      />
       <AskMentorModal mentor={asking} onClose={() => setAsking(null)} />
       {isMentor && <MentorListingModal opened={offering} onClose={() => setOffering(false)} />}
     </>
