@@ -23,7 +23,7 @@ export interface Profile {
   /** Consented self-identification (the program's one identity question). */
   identity?: string;
   /** Mentees: functions they would like their mentor to come from, experience at least, a language the mentor must speak. */
-  wants?: { functions?: string[]; minYears?: number; language?: string };
+  wants?: { mentors?: string[]; functions?: string[]; minYears?: number; language?: string };
   roles?: Role[];
 }
 
@@ -37,6 +37,7 @@ export const MATCHING_QUESTIONS: readonly QuestionInput[] = [
   { fieldType: 'languages', label: 'Languages', askedOf: 'both' },
   { fieldType: 'time_zone', label: 'Time zone', askedOf: 'both' },
   { fieldType: 'self_identification', label: 'Do you identify as under-represented in your field?', askedOf: 'both', required: false, options: ['Yes', 'No'] },
+  { fieldType: 'preferred_mentors', label: 'Mentors you would like', askedOf: 'mentee', required: false },
   { fieldType: 'mentor_functions', label: 'Functions you would like your mentor to come from', askedOf: 'mentee', required: false },
   { fieldType: 'mentor_min_years', label: 'Years of experience you would like your mentor to have', askedOf: 'mentee', required: false },
   { fieldType: 'mentor_language', label: 'A language your mentor must speak', askedOf: 'mentee', required: false },
@@ -77,6 +78,7 @@ export async function enrollProfile(org: MatchingOrg, side: 'mentor' | 'mentee',
   if (profile.years !== undefined) answers[q('years_experience')] = profile.years;
   answers[q('languages')] = profile.languages ?? ['en'];
   answers[q('time_zone')] = profile.timeZone ?? 'Europe/London';
+  if (profile.wants?.mentors) answers[q('preferred_mentors')] = profile.wants.mentors;
   if (profile.wants?.functions) answers[q('mentor_functions')] = profile.wants.functions;
   if (profile.wants?.minYears !== undefined) answers[q('mentor_min_years')] = profile.wants.minYears;
   if (profile.wants?.language) answers[q('mentor_language')] = profile.wants.language;

@@ -7,13 +7,13 @@ export type PairingMode = (typeof PAIRING_MODES)[number];
 
 /**
  * Enrollment question types; self-identification is stored apart and shown only in aggregate.
- * The mentor_* types are a mentee's wishes about their mentor: functions they would like the
- * mentor to come from and experience at least (matching weighs them), and a language the mentor
- * must speak (matching never pairs against it).
+ * The last four are a mentee's wishes about their mentor: mentors they would like by name (most
+ * wanted first), functions the mentor should come from and experience at least (matching weighs
+ * them), and a language the mentor must speak (matching never pairs against it).
  */
 export const QUESTION_TYPES = [
   'skills_offered', 'skills_wanted', 'interests', 'goals', 'function', 'years_experience', 'languages', 'time_zone', 'preferred_cadence', 'self_identification',
-  'mentor_functions', 'mentor_min_years', 'mentor_language',
+  'preferred_mentors', 'mentor_functions', 'mentor_min_years', 'mentor_language',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

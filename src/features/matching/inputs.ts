@@ -103,6 +103,7 @@ export async function loadProgramData(db: Kysely<Database>, program: ProgramRow,
   const paused: string[] = [];
   let pendingEnrollments = 0;
   let emptyMentees = 0;
+  const wantedMentors = new Map<string, string[]>();
   for (const row of rows) {
     if (row.status === 'pending') {
       pendingEnrollments += 1;
@@ -134,12 +135,25 @@ export async function loadProgramData(db: Kysely<Database>, program: ProgramRow,
       const skillsWanted = list(byType.get('skills_wanted'));
       if (skillsWanted.length + profile.goals!.length + profile.interests!.length === 0) emptyMentees += 1;
       const neededLanguage = text(byType.get('mentor_language'));
+      wantedMentors.set(row.person_id, list(byType.get('preferred_mentors')));
       mentees.push({
         ...profile, skillsWanted, inclusionPreferences: optedIn.has(row.person_id) ? identities.get(row.person_id) ?? [] : [],
         preferences: { departments: list(byType.get('mentor_functions')), minYearsOfExperience: years(byType.get('mentor_min_years')) },
         requiredLanguage: neededLanguage ? language(neededLanguage) : null,
       });
     }
+  }
+
+  // Mentors a mentee named, most wanted first: names are matched to the program's mentors as people
+  // type them (case and spaces aside); a name no mentor has is left out.
+  const mentorsByName = new Map<string, string[]>();
+  for (const mentor of mentors) {
+    const key = mentor.name.trim().toLowerCase();
+    mentorsByName.set(key, [...(mentorsByName.get(key) ?? []), mentor.personId]);
+  }
+  for (const mentee of mentees) {
+    const named = wantedMentors.get(mentee.personId) ?? [];
+    mentee.preferences!.mentorIds = named.flatMap((name) => mentorsByName.get(name.trim().toLowerCase()) ?? []);
   }
 
   const publishedPairs = published.map((r) => ({ menteeId: r.mentee_person_id, mentorId: r.mentor_person_id }));

@@ -141,11 +141,13 @@ describe('matching a program (admin)', () => {
   });
 
   it('weighs a mentee’s wishes about their mentor, and never pairs against a language the mentee needs or the program requires', async () => {
-    await enrollProfile(org, 'mentee', { name: 'Hana Mentee', skills: ['Negotiation'], fn: 'Product', years: 2, wants: { functions: ['Sales'], minYears: 10 } });
+    await enrollProfile(org, 'mentee', { name: 'Hana Mentee', skills: ['Negotiation'], fn: 'Product', years: 2, wants: { mentors: [' nils mentor', 'Nobody Known', 'Olga Mentor'], functions: ['Sales'], minYears: 10 } });
     await enrollProfile(org, 'mentee', { name: 'Ida Mentee', skills: ['Negotiation'], fn: 'Product', years: 2, languages: ['en', 'pt'], wants: { language: 'pt-BR' } });
     const hana = (await org.admin.as.post(matchingUrl(org, '/preview'), { menteePersonId: id('Hana Mentee'), mentorPersonId: id('Nils Mentor') })).body.pair;
     expect(hana.contributions.find((c: { criterion: string }) => c.criterion === 'preferences')).toMatchObject({ value: 1, points: 2 });
-    expect(hana.explanation).toMatch(/comes from a function Hana Mentee asked for \(Sales\) and has the 10\+ years of experience Hana Mentee asked for/);
+    expect(hana.explanation).toMatch(/is Hana Mentee’s first choice of mentor, comes from a function Hana Mentee asked for \(Sales\) and has the 10\+ years of experience Hana Mentee asked for/);
+    const second = (await org.admin.as.post(matchingUrl(org, '/preview'), { menteePersonId: id('Hana Mentee'), mentorPersonId: id('Olga Mentor') })).body.pair;
+    expect(second.contributions.find((c: { criterion: string }) => c.criterion === 'preferences').text).toBe('is one of the mentors Hana Mentee asked for');
 
     const first = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
     expect(pairOf(first.pairs, 'Ida Mentee')).toBeUndefined();

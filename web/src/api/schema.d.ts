@@ -7752,7 +7752,7 @@ export interface paths {
                         purpose: "onboarding" | "career_growth" | "leadership" | "diversity_inclusion" | "employee_resource_group" | "reverse_mentoring" | "other";
                         questions?: {
                             askedOf: "mentor" | "mentee" | "both";
-                            fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification" | "mentor_functions" | "mentor_min_years" | "mentor_language";
+                            fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification" | "preferred_mentors" | "mentor_functions" | "mentor_min_years" | "mentor_language";
                             label: string;
                             options?: string[];
                             required?: boolean;
@@ -14007,7 +14007,7 @@ export interface components {
             purpose: "onboarding" | "career_growth" | "leadership" | "diversity_inclusion" | "employee_resource_group" | "reverse_mentoring" | "other";
             questions: {
                 askedOf: string;
-                fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification" | "mentor_functions" | "mentor_min_years" | "mentor_language";
+                fieldType: "skills_offered" | "skills_wanted" | "interests" | "goals" | "function" | "years_experience" | "languages" | "time_zone" | "preferred_cadence" | "self_identification" | "preferred_mentors" | "mentor_functions" | "mentor_min_years" | "mentor_language";
                 /**
                  * Format: uuid
                  * @description An id (UUID)

@@ -33,7 +33,7 @@ export function EnrollForm({ program, takenSides, onDone }: { program: Program; 
   for (const q of questions) {
     initialAnswers[q.id] = q.fieldType === 'time_zone' ? me.person.timeZone
       : q.fieldType === 'languages' ? [...me.person.languages]
-        : ['skills_offered', 'skills_wanted', 'interests', 'mentor_functions'].includes(q.fieldType) ? []
+        : ['skills_offered', 'skills_wanted', 'interests', 'preferred_mentors', 'mentor_functions'].includes(q.fieldType) ? []
           : q.fieldType === 'years_experience' ? '' : '';
   }
   const form = useForm({
@@ -156,6 +156,8 @@ function QuestionField({ question, skills, inputProps }: { question: ProgramQues
     case 'years_experience':
     case 'mentor_min_years':
       return <NumberInput {...common} min={0} max={60} allowDecimal={false} w={200} {...inputProps} />;
+    case 'preferred_mentors':
+      return <TagsInput {...common} description="Their names as the program lists them, most wanted first; press Enter after each" data={question.options} maxTags={5} {...inputProps} />;
     case 'mentor_functions':
       return question.options.length
         ? <MultiSelect {...common} data={question.options} searchable clearable {...inputProps} />

@@ -24,6 +24,7 @@ const QUESTION_TEMPLATES: Record<QuestionType, Omit<QuestionInput, 'fieldType'>>
   time_zone: { label: 'Your time zone', askedOf: 'both', required: false },
   preferred_cadence: { label: 'How often would you like to meet?', askedOf: 'both', required: false, options: ['Weekly', 'Every two weeks', 'Monthly'] },
   self_identification: { label: 'How do you describe your gender?', askedOf: 'both', required: false, options: ['Woman', 'Man', 'Non-binary', 'In another way'] },
+  preferred_mentors: { label: 'Mentors of this program you would like, most wanted first', askedOf: 'mentee', required: false },
   mentor_functions: { label: 'Functions you would like your mentor to come from', askedOf: 'mentee', required: false },
   mentor_min_years: { label: 'Years of experience you would like your mentor to have, at least', askedOf: 'mentee', required: false },
   mentor_language: { label: 'A language your mentor must speak, if any', askedOf: 'mentee', required: false },

@@ -83,6 +83,7 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   time_zone: 'Time zone',
   preferred_cadence: 'Preferred rhythm of meetings',
   self_identification: 'Self-identification (confidential, optional)',
+  preferred_mentors: 'Mentee’s wish: mentors by name',
   mentor_functions: 'Mentee’s wish: the mentor’s function',
   mentor_min_years: 'Mentee’s wish: the mentor’s experience, at least',
   mentor_language: 'Mentee’s need: a language the mentor speaks',
