@@ -210,11 +210,14 @@ export interface EngagementSummary {
 
 async function summarize(db: Kysely<Database>, rows: { id: string; title: string; state: string; coach_person_id: string; client_person_id: string; sponsor_person_id: string | null; created_at: string; closed_at: string | null }[]): Promise<EngagementSummary[]> {
   const ids = rows.map((row) => row.id);
-  const names = await namesOf(db, rows.flatMap((row) => [row.coach_person_id, row.client_person_id, row.sponsor_person_id]));
-  const attainments = await goalMeasures(db, ids);
-  const agreements = ids.length
-    ? await db.selectFrom('agreements as a').select(['a.engagement_id', 'a.start_date', 'a.planned_end_date', 'a.version']).where('a.engagement_id', 'in', ids).execute()
-    : [];
+  // Independent reads, sent together: on PostgreSQL each is a round trip.
+  const [names, attainments, agreements] = await Promise.all([
+    namesOf(db, rows.flatMap((row) => [row.coach_person_id, row.client_person_id, row.sponsor_person_id])),
+    goalMeasures(db, ids),
+    ids.length
+      ? db.selectFrom('agreements as a').select(['a.engagement_id', 'a.start_date', 'a.planned_end_date', 'a.version']).where('a.engagement_id', 'in', ids).execute()
+      : [],
+  ]);
   const latest = new Map<string, { start_date: string; planned_end_date: string; version: number }>();
   for (const agreement of agreements) {
     const seen = latest.get(agreement.engagement_id);

@@ -65,41 +65,44 @@ async function goalsOf(db: Kysely<Database>, engagementIds: string[]) {
   });
 }
 
+// Independent reads are sent together (Promise.all): on PostgreSQL each is a round trip.
 export async function clientHome(db: Kysely<Database>, orgId: string, personId: string, now = new Date()) {
-  const engagements = await myEngagements(db, orgId, personId, 'client');
+  const [timeZone, engagements] = await Promise.all([timeZoneOf(db, personId), myEngagements(db, orgId, personId, 'client')]);
   const open = engagements.filter((e) => e.state === 'agreed' || e.state === 'active');
   const ids = open.map((e) => e.id);
-  const next = ids.length
-    ? await sessionsOf(db, orgId).where('s.engagement_id', 'in', ids).where('s.status', '=', 'scheduled').where('s.starts_at', '>=', new Date(now.getTime() - 60 * 60000).toISOString())
-      .orderBy('s.starts_at').limit(1).executeTakeFirst()
-    : undefined;
-  const actions = ids.length
-    ? await openActionItems(db, orgId).where('a.engagement_id', 'in', ids).where('a.owner_person_id', '=', personId).orderBy('a.due_date').limit(50).execute()
-    : [];
+  const [next, actions, goals] = await Promise.all([
+    ids.length
+      ? sessionsOf(db, orgId).where('s.engagement_id', 'in', ids).where('s.status', '=', 'scheduled').where('s.starts_at', '>=', new Date(now.getTime() - 60 * 60000).toISOString())
+        .orderBy('s.starts_at').limit(1).executeTakeFirst()
+      : undefined,
+    ids.length
+      ? openActionItems(db, orgId).where('a.engagement_id', 'in', ids).where('a.owner_person_id', '=', personId).orderBy('a.due_date').limit(50).execute()
+      : [],
+    goalsOf(db, ids),
+  ]);
   return {
-    timeZone: await timeZoneOf(db, personId),
+    timeZone,
     engagements,
     nextSession: next ? { ...presentSession(next), needsFocus: !next.focus } : null,
-    goals: await goalsOf(db, ids),
+    goals,
     openActionItems: actions.map(presentAction),
   };
 }
 
 export async function coachHome(db: Kysely<Database>, orgId: string, personId: string, now = new Date()) {
-  const timeZone = await timeZoneOf(db, personId);
+  // Only open engagements: a busy coach's years of finished ones would be summarized for nothing.
+  const [timeZone, open] = await Promise.all([timeZoneOf(db, personId), myEngagements(db, orgId, personId, 'coach', OPEN_STATES)]);
   const today = localDate(now, timeZone);
   const { start: dayStart, end: dayEnd } = localDayBounds(today, timeZone);
   const horizon = localDayBounds(addDays(today, UPCOMING_DAYS), timeZone).end;
-  // Only open engagements: a busy coach's years of finished ones would be summarized for nothing.
-  const open = await myEngagements(db, orgId, personId, 'coach', OPEN_STATES);
   const ids = open.map((e) => e.id);
-  const sessions = ids.length
-    ? await sessionsOf(db, orgId).where('s.engagement_id', 'in', ids).where('s.status', '=', 'scheduled')
-      .where('s.starts_at', '>=', dayStart.toISOString()).where('s.starts_at', '<', horizon.toISOString()).orderBy('s.starts_at').limit(100).execute()
-    : [];
-  const overdue = ids.length
-    ? await openActionItems(db, orgId).where('a.engagement_id', 'in', ids).where('a.due_date', '<', today).orderBy('a.due_date').limit(50).execute()
-    : [];
+  const [sessions, overdue] = ids.length
+    ? await Promise.all([
+      sessionsOf(db, orgId).where('s.engagement_id', 'in', ids).where('s.status', '=', 'scheduled')
+        .where('s.starts_at', '>=', dayStart.toISOString()).where('s.starts_at', '<', horizon.toISOString()).orderBy('s.starts_at').limit(100).execute(),
+      openActionItems(db, orgId).where('a.engagement_id', 'in', ids).where('a.due_date', '<', today).orderBy('a.due_date').limit(50).execute(),
+    ])
+    : [[], []];
   const soon = addDays(today, NEAR_END_DAYS);
   const needsAttention = (e: EngagementSummary) => e.state === 'active' && (e.closureProposed || (e.plannedEndDate !== '' && e.plannedEndDate <= soon));
   return {
