@@ -163,6 +163,18 @@ describe('matching a program (admin)', () => {
     expect(portuguese.unmatchedMentees).toContainEqual(expect.objectContaining({ name: 'Ana Mentee', explanation: 'Ana Mentee does not speak Portuguese, which the program requires' }));
   });
 
+  it('runs for fairness when the program asks: as many matched, and a lowest score at least as high', async () => {
+    const total = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
+    expect(total.objective.kind).toBe('max_total');
+    expect((await org.admin.as.put(matchingUrl(org, '/settings'), { objective: 'max_min' })).status).toBe(200);
+    const fair = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
+    expect(fair.objective.kind).toBe('max_min');
+    expect(fair.proof.certified).toBe(true);
+    expect(fair.objective.matched).toBe(total.objective.matched);
+    expect(fair.objective.minScore).toBeGreaterThanOrEqual(total.objective.minScore);
+    expect(fair.objective.totalScore).toBeLessThanOrEqual(total.objective.totalScore + 1e-9);
+  });
+
   it('locks, swaps within the hard constraints, removes, re-runs keeping locks, and publishes all pairs as relationships', async () => {
     const first = (await org.admin.as.post(matchingUrl(org, '/runs'))).body;
     const pairs = first.pairs as Pair[];
