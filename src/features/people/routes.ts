@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
-import { personIdOf, SIGNED_IN } from '../../platform/http/access.ts';
+import { personIdOf, sessionOf, SIGNED_IN } from '../../platform/http/access.ts';
 import { NameSchema, problemResponses, RoleSchema, TimeZoneSchema, Uuid } from '../../platform/http/schemas.ts';
-import { profileWithMembershipsOf, updateProfile } from './service.ts';
+import { findSessionById, type SignedInSession } from '../../platform/auth/sessions.ts';
+import { unauthorized } from '../../platform/http/problem.ts';
+import { groupMemberships, presentPerson, updateProfile } from './service.ts';
 
 const PersonSchema = Type.Object(
   { id: Uuid, email: Type.String(), name: Type.String(), timeZone: Type.String(), languages: Type.Array(Type.String()), bio: Type.String() },
@@ -23,12 +25,16 @@ export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
   app.addSchema(MeSchema);
   const { db } = context;
 
-  const me = async (personId: string, csrfToken: string) => ({ ...await profileWithMembershipsOf(db, personId), csrfToken });
+  // The session was read with the person and their memberships (platform/auth/sessions.ts): GET
+  // /api/me, the first request of every page load, costs no query of its own.
+  const me = (session: SignedInSession) => ({
+    person: presentPerson(session.person), memberships: groupMemberships(session.memberships), csrfToken: session.csrfToken,
+  });
 
   app.get('/api/me', {
     config: { access: SIGNED_IN },
     schema: { tags: ['people'], summary: 'The signed-in person and the organizations they may enter, with their roles', response: { 200: Type.Ref('Me'), ...problemResponses } },
-  }, async (request) => me(personIdOf(request), request.session!.csrfToken));
+  }, async (request) => me(sessionOf(request)));
 
   app.patch('/api/me', {
     config: { access: SIGNED_IN },
@@ -45,6 +51,9 @@ export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
     },
   }, async (request) => {
     await updateProfile(db, personIdOf(request), request.body);
-    return me(personIdOf(request), request.session!.csrfToken);
+    // The person as changed, read as every request reads them.
+    const changed = await findSessionById(db, sessionOf(request).sessionId);
+    if (!changed) throw unauthorized();
+    return me(changed);
   });
 };

@@ -3,9 +3,9 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { isTimeZone } from '../../domain/time-zones.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
-import { param, preparedStatement } from '../../platform/db/prepared.ts';
+import type { ActiveMembershipRow } from '../../platform/auth/sessions.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { conflict, invalidField, notFound } from '../../platform/http/problem.ts';
+import { conflict, invalidField } from '../../platform/http/problem.ts';
 import { renameInDirectory } from '../members/service.ts';
 
 /** People are accounts: one per email address, members of any number of organizations. */
@@ -63,16 +63,8 @@ export async function createPerson(
   return id;
 }
 
-interface MembershipRoleRow {
-  org_id: string;
-  org_name: string;
-  title: string;
-  department: string;
-  role: string | null;
-}
-
 /** One row per role (or one without a role) of each membership, in organization-name order. */
-function groupMemberships(rows: readonly MembershipRoleRow[]): MembershipSummary[] {
+export function groupMemberships(rows: readonly ActiveMembershipRow[]): MembershipSummary[] {
   const byOrg = new Map<string, MembershipSummary>();
   for (const row of rows) {
     let membership = byOrg.get(row.org_id);
@@ -100,31 +92,6 @@ export async function activeMembershipsOf(db: Kysely<Database>, personId: string
     .orderBy('m.org_id')
     .execute();
   return groupMemberships(rows);
-}
-
-/*
- * GET /api/me is the first request of every page load: the profile and the active memberships come
- * in one prepared statement (one round trip, no query building), a row per membership role, the
- * person's columns repeated; a person without memberships still has their one row.
- */
-const profileWithMemberships = preparedStatement<
-  Pick<PersonTable, 'id' | 'email' | 'name' | 'time_zone' | 'languages' | 'bio'> & { [K in keyof MembershipRoleRow]: MembershipRoleRow[K] | null },
-  { personId: string }
->((db) => db
-  .selectFrom('people as p')
-  .leftJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.status', '=', 'active'))
-  .leftJoin('organizations as o', 'o.id', 'm.org_id')
-  .leftJoin('membership_roles as r', (join) => join.onRef('r.org_id', '=', 'm.org_id').onRef('r.person_id', '=', 'm.person_id'))
-  .select(['p.id', 'p.email', 'p.name', 'p.time_zone', 'p.languages', 'p.bio', 'm.org_id', 'o.name as org_name', 'm.title', 'm.department', 'r.role'])
-  .where('p.id', '=', param('personId'))
-  .orderBy('o.name')
-  .orderBy('m.org_id'));
-
-export async function profileWithMembershipsOf(db: Kysely<Database>, personId: string): Promise<{ person: PersonProfile; memberships: MembershipSummary[] }> {
-  const rows = await profileWithMemberships(db, { personId });
-  if (rows.length === 0) throw notFound('Person');
-  const memberships = rows.filter((row): row is typeof row & MembershipRoleRow => row.org_id !== null);
-  return { person: presentPerson(rows[0]!), memberships: groupMemberships(memberships) };
 }
 
 export async function updateProfile(

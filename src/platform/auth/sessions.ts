@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, PersonTable } from '../../db/schema.ts';
 import { param, preparedStatement } from '../db/prepared.ts';
 import { hashSecret, isoAfter, newSecret, nowIso } from '../ids.ts';
 
@@ -14,14 +14,33 @@ const ABSOLUTE_LIFETIME = 90 * DAY;
 /** Touching last_seen on every request would turn every read into a write. */
 const TOUCH_INTERVAL = 10 * 60 * 1000;
 
-export interface SignedInSession {
+export interface NewSession {
+  token: string;
   sessionId: string;
   personId: string;
   csrfToken: string;
 }
 
-export interface NewSession extends SignedInSession {
-  token: string;
+/** The signed-in person's profile columns, as stored. */
+export type SessionPersonRow = Pick<PersonTable, 'id' | 'email' | 'name' | 'time_zone' | 'languages' | 'bio'>;
+
+/** One of the person's active memberships with one of its roles (role null: a membership without roles). */
+export interface ActiveMembershipRow {
+  org_id: string;
+  org_name: string;
+  title: string;
+  department: string;
+  role: string | null;
+}
+
+export interface SignedInSession {
+  sessionId: string;
+  personId: string;
+  csrfToken: string;
+  /** The person as of this request, read with the session. */
+  person: SessionPersonRow;
+  /** Their active memberships' roles, in organization-name order: what org routes check access against. */
+  memberships: ActiveMembershipRow[];
 }
 
 export async function createSession(db: Kysely<Database>, personId: string): Promise<NewSession> {
@@ -36,18 +55,39 @@ export async function createSession(db: Kysely<Database>, personId: string): Pro
   return { token, sessionId, personId, csrfToken };
 }
 
-/** Read on every signed-in request, so prepared once. */
-const sessionById = preparedStatement<
-  Pick<Database['auth_sessions'], 'person_id' | 'csrf_token' | 'created_at' | 'expires_at' | 'last_seen_at'>,
+/*
+ * Read on every signed-in request, so prepared once, and in one round trip with what nearly every
+ * request needs next: the person and their active memberships with roles (org routes check access
+ * against them, GET /api/me shows them). A row per membership role, the session's and person's
+ * columns repeated; a person without memberships still has their one row.
+ */
+const sessionWithPerson = preparedStatement<
+  Pick<Database['auth_sessions'], 'person_id' | 'csrf_token' | 'created_at' | 'expires_at' | 'last_seen_at'>
+  & SessionPersonRow & { [K in keyof ActiveMembershipRow]: ActiveMembershipRow[K] | null },
   { sessionId: string }
 >((db) => db
-  .selectFrom('auth_sessions')
-  .select(['person_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'])
-  .where('id', '=', param('sessionId')));
+  .selectFrom('auth_sessions as s')
+  .innerJoin('people as p', 'p.id', 's.person_id')
+  .leftJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.status', '=', 'active'))
+  .leftJoin('organizations as o', 'o.id', 'm.org_id')
+  .leftJoin('membership_roles as r', (join) => join.onRef('r.org_id', '=', 'm.org_id').onRef('r.person_id', '=', 'm.person_id'))
+  .select([
+    's.person_id', 's.csrf_token', 's.created_at', 's.expires_at', 's.last_seen_at',
+    'p.id', 'p.email', 'p.name', 'p.time_zone', 'p.languages', 'p.bio',
+    'm.org_id', 'o.name as org_name', 'm.title', 'm.department', 'r.role',
+  ])
+  .where('s.id', '=', param('sessionId'))
+  .orderBy('o.name')
+  .orderBy('m.org_id'));
 
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
-  const sessionId = hashSecret(token);
-  const [row] = await sessionById(db, { sessionId });
+  return findSessionById(db, hashSecret(token));
+}
+
+/** The session as findSession reads it, by its stored id (to read the person again after a change). */
+export async function findSessionById(db: Kysely<Database>, sessionId: string): Promise<SignedInSession | null> {
+  const rows = await sessionWithPerson(db, { sessionId });
+  const row = rows[0];
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now || Date.parse(row.created_at) + ABSOLUTE_LIFETIME <= now) {
@@ -61,7 +101,9 @@ export async function findSession(db: Kysely<Database>, token: string): Promise<
       .where('id', '=', sessionId)
       .execute();
   }
-  return { sessionId, personId: row.person_id, csrfToken: row.csrf_token };
+  const person = { id: row.id, email: row.email, name: row.name, time_zone: row.time_zone, languages: row.languages, bio: row.bio };
+  const memberships = rows.filter((membership): membership is typeof membership & ActiveMembershipRow => membership.org_id !== null);
+  return { sessionId, personId: row.person_id, csrfToken: row.csrf_token, person, memberships };
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -74,7 +74,7 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
     const orgId = (request.params as { orgId?: string }).orgId;
     // An id that is not a UUID cannot name an organization; answer as for any unknown one.
     if (!orgId || !UUID_PATTERN.test(orgId)) throw notFound('Organization');
-    const roles = await activeRoles(db, orgId, request.session.personId);
+    const roles = activeRolesIn(request.session, orgId);
     if (!roles) throw notFound('Organization');
     if (!roles.some((role) => access.allowedRoles.includes(role))) {
       throw forbidden(`Your roles in this organization (${roles.join(', ') || 'none'}) do not allow ${access.permission}.`);
@@ -90,23 +90,30 @@ export function checkCsrf(request: FastifyRequest, session: SignedInSession): vo
   }
 }
 
-/** The person's roles in an organization, or null when they are not an active member. */
-async function activeRoles(db: Kysely<Database>, orgId: string, personId: string): Promise<Role[] | null> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .leftJoin('membership_roles as r', (join) => join.onRef('r.org_id', '=', 'm.org_id').onRef('r.person_id', '=', 'm.person_id'))
-    .select(['m.status', 'r.role'])
-    .where('m.org_id', '=', orgId)
-    .where('m.person_id', '=', personId)
-    .execute();
-  if (rows.length === 0 || rows[0]!.status !== 'active') return null;
-  return rows.map((row) => row.role).filter((role): role is Role => role !== null && isRole(role));
+/**
+ * The person's roles in an organization, or null when they are not an active member: from the
+ * active memberships read with the session, in the same statement (no second round trip).
+ */
+function activeRolesIn(session: SignedInSession, orgId: string): Role[] | null {
+  let member = false;
+  const roles: Role[] = [];
+  for (const row of session.memberships) {
+    if (row.org_id !== orgId) continue;
+    member = true;
+    if (row.role !== null && isRole(row.role)) roles.push(row.role);
+  }
+  return member ? roles : null;
+}
+
+/** The signed-in person's session; only valid on routes whose access is not public. */
+export function sessionOf(request: FastifyRequest): SignedInSession {
+  if (!request.session) throw unauthorized();
+  return request.session;
 }
 
 /** The signed-in person; only valid on routes whose access is not public. */
 export function personIdOf(request: FastifyRequest): string {
-  if (!request.session) throw unauthorized();
-  return request.session.personId;
+  return sessionOf(request).personId;
 }
 
 export function orgOf(request: FastifyRequest): OrgContext {
