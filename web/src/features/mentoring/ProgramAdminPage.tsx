@@ -375,7 +375,8 @@ function AnswerList({ answers, program, expanded = false }: { answers: Enrollmen
     <Stack gap={2}>
       {shown.map(([id, value]) => {
         const q = question(id);
-        const text = q?.fieldType === 'languages' && Array.isArray(value) ? value.map((tag) => languageName(String(tag))).join(', ') : answerText(value);
+        const languages = q?.fieldType === 'languages' || q?.fieldType === 'mentor_language';
+        const text = languages ? (Array.isArray(value) ? value : [value]).map((tag) => languageName(String(tag))).join(', ') : answerText(value);
         return <Text key={id} size="xs"><Text span c="dimmed" size="xs">{asLead(q?.label ?? 'Answer')}</Text> {text}</Text>;
       })}
       {entries.length > 2 && !expanded && (
