@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { AgreementTable, Database } from '../../../db/schema.ts';
+import type { AgreementTable, Database, EngagementTable } from '../../../db/schema.ts';
 import { allAccepted, DEFAULT_CONFIDENTIALITY_LIMITS, requiredParties, type AgreementParty, type Cadence, type SponsorVisibility } from '../../../domain/coaching/agreement.ts';
 import { availableEvents, OPEN_STATES, type EngagementState } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { attainment, type Attainment } from '../../../domain/coaching/goals.ts';
 import { mayInEngagement, sponsorMaySee } from '../../../domain/coaching/engagement-permissions.ts';
+import { param, preparedStatement } from '../../../platform/db/prepared.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { badRequest, conflict, forbidden, invalidField } from '../../../platform/http/problem.ts';
 import { membershipStatus } from '../../members/service.ts';
@@ -238,17 +239,33 @@ async function summarize(db: Kysely<Database>, rows: { id: string; title: string
 
 const summaryColumns = ['id', 'title', 'state', 'coach_person_id', 'client_person_id', 'sponsor_person_id', 'created_at', 'closed_at'] as const;
 
-/** The engagements a person takes part in, as coach, client or sponsor; only those in `states` when given. */
-export async function myEngagements(db: Kysely<Database>, orgId: string, personId: string, role?: 'coach' | 'client' | 'sponsor', states?: readonly EngagementState[]) {
+type PartyRole = 'coach' | 'client' | 'sponsor';
+
+// The homes read a person's engagements on every load: one statement per role and states, built once.
+const engagementStatements = new Map<string, ReturnType<typeof engagementsStatement>>();
+const engagementsStatement = (role: PartyRole | undefined, states: readonly EngagementState[] | undefined) => preparedStatement<
+  Pick<EngagementTable, (typeof summaryColumns)[number]>, { orgId: string; personId: string }
+>((db) => {
   // Mentoring relationships that borrow the coaching tools are not coaching engagements.
-  let query = db.selectFrom('engagements').select(summaryColumns).where('org_id', '=', orgId).where('kind', '=', 'coaching');
+  let query = db.selectFrom('engagements').select(summaryColumns).where('org_id', '=', param('orgId')).where('kind', '=', 'coaching');
   query = query.where((eb) => eb.or([
-    ...(!role || role === 'coach' ? [eb('coach_person_id', '=', personId)] : []),
-    ...(!role || role === 'client' ? [eb('client_person_id', '=', personId)] : []),
-    ...(!role || role === 'sponsor' ? [eb('sponsor_person_id', '=', personId)] : []),
+    ...(!role || role === 'coach' ? [eb('coach_person_id', '=', param('personId'))] : []),
+    ...(!role || role === 'client' ? [eb('client_person_id', '=', param('personId'))] : []),
+    ...(!role || role === 'sponsor' ? [eb('sponsor_person_id', '=', param('personId'))] : []),
   ]));
   if (states) query = query.where('state', 'in', [...states]);
-  const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
+  return query.orderBy('created_at', 'desc').limit(200);
+});
+
+/** The engagements a person takes part in, as coach, client or sponsor; only those in `states` when given. */
+export async function myEngagements(db: Kysely<Database>, orgId: string, personId: string, role?: PartyRole, states?: readonly EngagementState[]) {
+  const key = `${role ?? 'any'}:${states?.join(',') ?? 'all'}`;
+  let statement = engagementStatements.get(key);
+  if (!statement) {
+    statement = engagementsStatement(role, states);
+    engagementStatements.set(key, statement);
+  }
+  const rows = await statement(db, { orgId, personId });
   const summaries = await summarize(db, rows);
   // A sponsor whose agreement hides goals sees no attainment either.
   const visibility = await sponsorVisibilities(db, rows.filter((row) => row.sponsor_person_id === personId && row.coach_person_id !== personId && row.client_person_id !== personId));

@@ -4,6 +4,7 @@ import { sponsorMaySee } from '../../../domain/coaching/engagement-permissions.t
 import { OPEN_STATES } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
 import { addDays, localDate, localDayBounds } from '../../../domain/time-zones.ts';
+import { param, preparedStatement } from '../../../platform/db/prepared.ts';
 import { acceptedVisibility } from '../engagement-access.ts';
 import { myEngagements, type EngagementSummary } from '../engagements/service.ts';
 
@@ -14,8 +15,12 @@ import { myEngagements, type EngagementSummary } from '../engagements/service.ts
 const NEAR_END_DAYS = 14;
 const UPCOMING_DAYS = 7;
 
+const timeZoneStatement = preparedStatement<{ time_zone: string }, { personId: string }>((db) => db.selectFrom('people').select('time_zone').where('id', '=', param('personId')));
+
 async function timeZoneOf(db: Kysely<Database>, personId: string): Promise<string> {
-  return (await db.selectFrom('people').select('time_zone').where('id', '=', personId).executeTakeFirstOrThrow()).time_zone;
+  const [row] = await timeZoneStatement(db, { personId });
+  if (!row) throw new Error(`no person ${personId}`);
+  return row.time_zone;
 }
 
 function sessionsOf(db: Kysely<Database>, orgId: string) {
