@@ -77,4 +77,25 @@ describe('mentor and mentee homes', () => {
     await org.mentor.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${organicPair}/appreciations`, { body: 'Thank you, Olu.' });
     expect((await org.mentor.as.get(home('mentor'))).body.toClose).toEqual([]);
   });
+
+  it('lists a person’s relationships (the homes’ past ones) newest first, by side and state, each as its own page shows it', async () => {
+    const senior = await org.make(['mentor'], 'Sam Senior');
+    await listMentor(org, senior, 2);
+    const ownMentoring = await buildRelationship(org, senior, org.mentor);
+    await org.mentee.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${programPair}/check-ins`, { metOn: daysAgo(3), topics: ['Delegation'] });
+    await org.mentor.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${organicPair}/conclude`);
+    const list = async (query: string) => (await org.mentor.as.get(`/api/orgs/${org.orgId}/mentoring/relationships${query}`)).body.items as { id: string; state: string }[];
+
+    const asMentor = await list('?as=mentor');
+    const request = asMentor.find((r) => r.state === 'requested')!;
+    expect(asMentor.map((r) => [r.id, r.state])).toEqual([[request.id, 'requested'], [organicPair, 'concluded'], [programPair, 'active']]);
+    for (const relationship of asMentor) {
+      expect(relationship).toEqual((await org.mentor.as.get(`/api/orgs/${org.orgId}/mentoring/relationships/${relationship.id}`)).body);
+    }
+    expect((await list('?as=mentee')).map((r) => r.id)).toEqual([ownMentoring]);
+    expect((await list('')).map((r) => r.id)).toEqual([ownMentoring, request.id, organicPair, programPair]);
+    expect((await list('?as=mentor&state=concluded')).map((r) => r.id)).toEqual([organicPair]);
+    expect((await list('?state=active')).map((r) => r.id)).toEqual([ownMentoring, programPair]);
+    expect((await org.mentor.as.get(`/api/orgs/${org.orgId}/mentoring/relationships?state=sideways`)).status).toBe(400);
+  });
 });

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { mentorLoad, type LoadStatus } from '../../../domain/mentoring/program-health.ts';
-import { healthFromMarks } from '../../../domain/mentoring/cadence.ts';
-import { relationshipEventsFor, STATES_USING_MENTOR_CAPACITY, type RelationshipState } from '../../../domain/mentoring/relationship-lifecycle.ts';
+import { STATES_USING_MENTOR_CAPACITY } from '../../../domain/mentoring/relationship-lifecycle.ts';
 import { closingReflectionsWrittenBy } from '../check-ins/reflections.ts';
-import type { RelationshipSummary } from '../relationships/service.ts';
-import { relationshipActors, type MentoringViewer } from '../relationship-access.ts';
+import { runningRelationshipsOnSide, type RelationshipSummary } from '../relationships/service.ts';
+import type { MentoringViewer } from '../relationship-access.ts';
 import { param, reusedStatement } from '../reused-statements.ts';
 import { pendingReviewsFor, type PendingReview } from '../reviews/service.ts';
 
@@ -35,45 +34,6 @@ interface ToClose {
   endedAt: string;
   closingReflectionWritten: boolean;
   appreciationWritten: boolean;
-}
-
-/**
- * The person's running relationships on one side, as summarizeRelationships presents them, in one
- * statement: health and the next check-in come off the cadence marks the relationship carries
- * (kept by every check-in), the check-in count and the open review alongside.
- */
-const runningStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => db.selectFrom('mentoring_relationships as r')
-  .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
-  .leftJoin('mentoring_programs as p', 'p.id', 'r.program_id')
-  .select((eb) => [
-    'r.id', 'r.program_id', 'p.name as program_name', 'r.origin', 'r.state', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name',
-    'r.request_message', 'r.request_expires_at', 'r.decline_reason', 'r.started_at', 'r.ended_at', 'r.cadence_days', 'r.requested_by_person_id',
-    'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on',
-    eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
-    eb.selectFrom('continuation_reviews as v').select((v) => v.fn.min('v.due_on').as('due')).whereRef('v.relationship_id', '=', 'r.id').where('v.outcome', 'is', null).as('review_due'),
-  ])
-  .where('r.org_id', '=', param('org')).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', param('person')).where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY])
-  .orderBy('r.created_at', 'desc').limit(200));
-const running = { mentor: runningStatement('mentor'), mentee: runningStatement('mentee') };
-
-async function runningRelationships(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, side: 'mentor' | 'mentee', today: string): Promise<RelationshipSummary[]> {
-  const rows = await running[side](db, { org: orgId, person: viewer.personId });
-  return rows.map((row) => {
-    const state = row.state as RelationshipState;
-    const actors = relationshipActors(row, viewer);
-    const live = state === 'active';
-    const marks = row.check_in_due_on && row.stalled_after_on ? { checkInDueOn: row.check_in_due_on, stalledAfterOn: row.stalled_after_on } : null;
-    return {
-      id: row.id, programId: row.program_id, programName: row.program_name, origin: row.origin, state,
-      mentor: { personId: row.mentor_person_id, name: row.mentor_name }, mentee: { personId: row.mentee_person_id, name: row.mentee_name },
-      requestMessage: row.request_message, requestExpiresAt: row.request_expires_at, declineReason: row.decline_reason,
-      startedAt: row.started_at, endedAt: row.ended_at, cadenceDays: row.cadence_days, lastCheckInOn: row.last_check_in_on, checkIns: Number(row.check_ins ?? 0),
-      health: live && marks ? healthFromMarks(marks, today) : null,
-      nextCheckInDue: live && marks ? marks.checkInDueOn : null,
-      nextReviewDue: live ? ((row.review_due as string | null) ?? null) : null,
-      yourParts: actors, availableEvents: relationshipEventsFor(state, actors),
-    };
-  });
 }
 
 const requestsStatement = (side: 'mentor' | 'mentee') => reusedStatement((db) => {
@@ -175,7 +135,7 @@ export async function mentorHome(db: Kysely<Database>, orgId: string, viewer: Me
   const today = now.toISOString().slice(0, 10);
   return {
     today,
-    relationships: await runningRelationships(db, orgId, viewer, 'mentor', today),
+    relationships: await runningRelationshipsOnSide(db, orgId, viewer, 'mentor', today),
     requests: await openRequests(db, orgId, viewer.personId, 'mentor', now),
     pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentor', now),
     load: await mentorLoads(db, orgId, viewer.personId),
@@ -202,7 +162,7 @@ export async function menteeHome(db: Kysely<Database>, orgId: string, viewer: Me
     .orderBy('g.name').orderBy('e.side').execute();
   return {
     today,
-    relationships: await runningRelationships(db, orgId, viewer, 'mentee', today),
+    relationships: await runningRelationshipsOnSide(db, orgId, viewer, 'mentee', today),
     requests: await openRequests(db, orgId, viewer.personId, 'mentee', now),
     pendingReviews: await pendingReviewsFor(db, orgId, viewer.personId, 'mentee', now),
     programs: programs.map((p) => ({ programId: p.program_id, name: p.name, side: p.side, status: p.status, enrollmentWindow: p.enrollment_window, cohortEndsOn: p.cohort_ends_on })),

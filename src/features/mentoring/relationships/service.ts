@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { supportsRowLocks } from '../../../db/locking.ts';
 import type { Database } from '../../../db/schema.ts';
-import { cadenceMarks } from '../../../domain/mentoring/cadence.ts';
+import { cadenceMarks, healthFromMarks } from '../../../domain/mentoring/cadence.ts';
 import { KIND_CONCLUSION_NOTICE } from '../../../domain/mentoring/continuation-review.ts';
 import { nextCheckInDue, relationshipHealth, type RelationshipHealth } from '../../../domain/mentoring/health.ts';
 import { DECLINE_REASONS, type DeclineReason } from '../../../domain/mentoring/programs.ts';
@@ -17,7 +17,8 @@ import { membershipStatus } from '../../members/service.ts';
 import { tell } from '../notices.ts';
 import { recountPairs } from '../pair-counts.ts';
 import { programRow } from '../programs/service.ts';
-import { loadRelationship, type MentoringViewer, type RelationshipInView } from '../relationship-access.ts';
+import { loadRelationship, relationshipActors, type MentoringViewer, type RelationshipInView } from '../relationship-access.ts';
+import { param, reusedStatement } from '../reused-statements.ts';
 
 const REQUEST_LIFETIME_MS = 14 * 86_400_000;
 /** Open requests one person may have waiting at once. */
@@ -286,16 +287,69 @@ export async function summarizeRelationships(db: Kysely<Database>, ids: string[]
   });
 }
 
+/**
+ * A person's relationships on one side, newest first, in one statement: health and the next
+ * check-in off the cadence marks each relationship carries (kept by every check-in, so they agree
+ * with summarizeRelationships: a test holds the homes to the relationship page), the check-in count
+ * and the open review alongside. 'running' is the homes' filter; a state is the list's.
+ */
+const sideStatement = (side: 'mentor' | 'mentee', filter: 'running' | 'any' | 'state') => reusedStatement((db) => {
+  let query = db.selectFrom('mentoring_relationships as r')
+    .innerJoin('people as mentor', 'mentor.id', 'r.mentor_person_id').innerJoin('people as mentee', 'mentee.id', 'r.mentee_person_id')
+    .leftJoin('mentoring_programs as p', 'p.id', 'r.program_id')
+    .select((eb) => [
+      'r.id', 'r.program_id', 'p.name as program_name', 'r.origin', 'r.state', 'r.mentor_person_id', 'mentor.name as mentor_name', 'r.mentee_person_id', 'mentee.name as mentee_name',
+      'r.request_message', 'r.request_expires_at', 'r.decline_reason', 'r.started_at', 'r.ended_at', 'r.cadence_days', 'r.requested_by_person_id', 'r.created_at',
+      'r.last_check_in_on', 'r.check_in_due_on', 'r.stalled_after_on',
+      eb.selectFrom('check_ins as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.relationship_id', '=', 'r.id').as('check_ins'),
+      eb.selectFrom('continuation_reviews as v').select((v) => v.fn.min('v.due_on').as('due')).whereRef('v.relationship_id', '=', 'r.id').where('v.outcome', 'is', null).as('review_due'),
+    ])
+    .where('r.org_id', '=', param('org')).where(side === 'mentor' ? 'r.mentor_person_id' : 'r.mentee_person_id', '=', param('person'));
+  if (filter === 'running') query = query.where('r.state', 'in', [...STATES_USING_MENTOR_CAPACITY]);
+  if (filter === 'state') query = query.where('r.state', '=', param('state'));
+  return query.orderBy('r.created_at', 'desc').limit(RELATIONSHIPS_LISTED);
+});
+const RELATIONSHIPS_LISTED = 200;
+const sideStatements = {
+  mentor: { running: sideStatement('mentor', 'running'), any: sideStatement('mentor', 'any'), state: sideStatement('mentor', 'state') },
+  mentee: { running: sideStatement('mentee', 'running'), any: sideStatement('mentee', 'any'), state: sideStatement('mentee', 'state') },
+};
+type SideRow = Awaited<ReturnType<typeof sideStatements.mentor.any>>[number];
+
+function presentSideRow(row: SideRow, viewer: MentoringViewer, today: string): RelationshipSummary {
+  const state = row.state as RelationshipState;
+  const actors = relationshipActors(row, viewer);
+  const live = state === 'active';
+  const marks = row.check_in_due_on && row.stalled_after_on ? { checkInDueOn: row.check_in_due_on, stalledAfterOn: row.stalled_after_on } : null;
+  return {
+    id: row.id, programId: row.program_id, programName: row.program_name, origin: row.origin, state,
+    mentor: { personId: row.mentor_person_id, name: row.mentor_name }, mentee: { personId: row.mentee_person_id, name: row.mentee_name },
+    requestMessage: row.request_message, requestExpiresAt: row.request_expires_at, declineReason: row.decline_reason,
+    startedAt: row.started_at, endedAt: row.ended_at, cadenceDays: row.cadence_days, lastCheckInOn: row.last_check_in_on, checkIns: Number(row.check_ins ?? 0),
+    health: live && marks ? healthFromMarks(marks, today) : null,
+    nextCheckInDue: live && marks ? marks.checkInDueOn : null,
+    nextReviewDue: live ? ((row.review_due as string | null) ?? null) : null,
+    yourParts: actors, availableEvents: relationshipEventsFor(state, actors),
+  };
+}
+
+/** The viewer's running relationships on one side (the homes). */
+export async function runningRelationshipsOnSide(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, side: 'mentor' | 'mentee', today: string): Promise<RelationshipSummary[]> {
+  const rows = await sideStatements[side].running(db, { org: orgId, person: viewer.personId });
+  return rows.map((row) => presentSideRow(row, viewer, today));
+}
+
 export async function myRelationships(db: Kysely<Database>, orgId: string, viewer: MentoringViewer, filters: { as?: 'mentor' | 'mentee'; state?: RelationshipState }) {
   await expireStaleRequests(db, orgId);
-  let query = db.selectFrom('mentoring_relationships').select('id').where('org_id', '=', orgId);
-  query = query.where((eb) => eb.or([
-    ...(!filters.as || filters.as === 'mentor' ? [eb('mentor_person_id', '=', viewer.personId)] : []),
-    ...(!filters.as || filters.as === 'mentee' ? [eb('mentee_person_id', '=', viewer.personId)] : []),
-  ]));
-  if (filters.state) query = query.where('state', '=', filters.state);
-  const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-  return summarizeRelationships(db, rows.map((r) => r.id), viewer);
+  const today = new Date().toISOString().slice(0, 10);
+  const rows: SideRow[] = [];
+  for (const side of filters.as ? [filters.as] : (['mentor', 'mentee'] as const)) {
+    const statement = filters.state ? sideStatements[side].state : sideStatements[side].any;
+    rows.push(...await statement(db, { org: orgId, person: viewer.personId, state: filters.state }));
+  }
+  // Each side's are newest first; both sides together are merged the same way.
+  if (!filters.as) rows.sort((a, b) => b.created_at.localeCompare(a.created_at));
+  return rows.slice(0, RELATIONSHIPS_LISTED).map((row) => presentSideRow(row, viewer, today));
 }
 
 export async function relationshipDetail(db: Kysely<Database>, orgId: string, relationshipId: string, viewer: MentoringViewer) {
