@@ -19,7 +19,7 @@ import type { MentoringViewer } from '../relationship-access.ts';
  * (migration 0005), the unmatched and mentor load off the counts each enrollment carries
  * (migration 0007), so every figure is an index range and every list is read in index order,
  * however many relationships and check-ins the program holds. The dashboard is six statements,
- * each built once (reused-statements.ts).
+ * each prepared once (reused-statements.ts).
  */
 
 export type PairGroup = RelationshipHealth | 'paused';
@@ -125,15 +125,19 @@ const GROUP_SHOWN = 10;
  */
 const longestWaitingStatement = reusedStatement((db) => {
   const waiting = (pairedBefore: boolean) => {
-    const base = db.selectFrom('enrollments as e').where('e.program_id', '=', param('program')).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
+    const base = db.selectFrom('enrollments as e').select(['e.program_id', 'e.person_id', 'e.waiting_since', 'e.decided_at'])
+      .where('e.program_id', '=', param('program')).where('e.side', '=', 'mentee').where('e.status', '=', 'approved').where('e.running_pairs', '=', 0);
     const ordered = pairedBefore ? base.where('e.waiting_since', 'is not', null).orderBy('e.waiting_since') : base.where('e.waiting_since', 'is', null);
-    return ordered.orderBy('e.decided_at').orderBy('e.person_id').limit(WAITING_SHOWN)
-      .innerJoin('people as p', 'p.id', 'e.person_id')
-      .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'e.person_id').on('m.org_id', '=', param('org')))
+    // The first 25 off the index, then their names: PostgreSQL does not read 'is null' as an equality that keeps the index's
+    // order, so with the joins inside it sorted every never-paired mentee after joining each to the organization's memberships.
+    const first = ordered.orderBy('e.decided_at').orderBy('e.person_id').limit(WAITING_SHOWN).as('w');
+    return db.selectFrom(first)
+      .innerJoin('people as p', 'p.id', 'w.person_id')
+      .innerJoin('memberships as m', (join) => join.onRef('m.person_id', '=', 'w.person_id').on('m.org_id', '=', param('org')))
       .select((eb) => [
-        'e.person_id', 'e.waiting_since', 'e.decided_at', 'p.name', 'm.title', 'm.department',
+        'w.person_id', 'w.waiting_since', 'w.decided_at', 'p.name', 'm.title', 'm.department',
         eb.exists(eb.selectFrom('mentoring_relationships as asked').select(sql.lit(1).as('one'))
-          .whereRef('asked.program_id', '=', 'e.program_id').whereRef('asked.mentee_person_id', '=', 'e.person_id').where('asked.state', '=', 'requested')).as('request_open'),
+          .whereRef('asked.program_id', '=', 'w.program_id').whereRef('asked.mentee_person_id', '=', 'w.person_id').where('asked.state', '=', 'requested')).as('request_open'),
       ]);
   };
   return db.selectFrom(waiting(true).as('paired')).selectAll().unionAll(db.selectFrom(waiting(false).as('never')).selectAll());
