@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { CheckInTable, ContinuationReviewTable, Database, EnrollmentTable, MentoringRelationshipTable } from '../../src/db/schema.ts';
 import { cadenceMarks } from '../../src/domain/mentoring/cadence.ts';
+import { recountEnrollment } from '../../src/features/mentoring/pair-counts.ts';
 import { insertBatched } from '../lib/generate.ts';
 import { defineScenario, defineSeed, PLATFORM_TARGET, type BenchRequest } from '../lib/scenario.ts';
 
@@ -25,6 +26,10 @@ export interface MentoringSeed {
   flagshipProgramId: string;
   /** Mentors of the flagship with a full load and a history: the mentor-home scenario's people. */
   busyMentors: string[];
+  /** The largest programs, largest first (the flagship leads), for the program-admin scenario. */
+  programs: { orgId: string; programId: string; relationships: number }[];
+  /** The people with the most relationships as mentor (programs and organic together), most first. */
+  busiestMentors: { orgId: string; personId: string; relationships: number }[];
   counts: { relationships: number; checkIns: number; running: number; programs: number };
 }
 
@@ -43,7 +48,7 @@ async function activeMembers(db: Kysely<Database>, orgId: string): Promise<strin
 
 export const seed = defineSeed<MentoringSeed>({
   name: 'mentoring',
-  version: 2,
+  version: 3,
   async generate({ db, core, random }) {
     const scale = core.shape.people / 50_000;
     const total = Math.round(100_000 * scale);
@@ -198,7 +203,9 @@ export const seed = defineSeed<MentoringSeed>({
     const natural = planned.reduce((sum, p) => sum + p.checkIns, 0);
     const factor = checkInTarget / natural;
     let written = 0;
-    let carry = 0;
+    // Counts follow the running total, rounded, so the whole set lands on the target exactly (a carried remainder fell one short).
+    let naturalSoFar = 0;
+    let assigned = 0;
     const batch: Insertable<CheckInTable>[] = [];
     const flush = async () => {
       await insertBatched(db, 'check_ins', batch);
@@ -208,9 +215,9 @@ export const seed = defineSeed<MentoringSeed>({
     await insertBatched(db, 'mentoring_relationships', planned.map((p) => p.row));
     for (const p of planned) {
       if (p.lastOn === null || p.checkIns === 0) continue;
-      const exact = p.checkIns * factor + carry;
-      const count = Math.max(1, Math.floor(exact));
-      carry = exact - count;
+      naturalSoFar += p.checkIns;
+      const count = Math.max(1, Math.round(naturalSoFar * factor) - assigned);
+      assigned += count;
       const span = p.lastOn - p.firstOn;
       for (let k = 0; k < count; k++) {
         const on = count === 1 ? p.lastOn : p.lastOn - Math.round((span * k) / (count - 1) / DAY_MS) * DAY_MS;
@@ -223,6 +230,8 @@ export const seed = defineSeed<MentoringSeed>({
     }
     await flush();
     await insertBatched(db, 'enrollments', enrollments);
+    // Enrollments are written directly, so each program's kept counts are taken as Cairn takes them.
+    for (const plan of plans) if (plan.programId) await recountEnrollment(db, plan.programId);
     await insertBatched(db, 'continuation_reviews', reviews);
     // A third of the reviews due this week already have one side's answer.
     const byId = new Map(planned.map((p) => [p.row.id as string, p.row]));
@@ -231,8 +240,18 @@ export const seed = defineSeed<MentoringSeed>({
       return { review_id: r.id as string, org_id: r.org_id as string, person_id: (random.chance(0.5) ? pair.mentor_person_id : pair.mentee_person_id) as string, answer: 'continue' as const, answered_at: now };
     });
     await insertBatched(db, 'review_answers', answers);
+    const programSizes = plans.filter((p) => p.programId).map((p) => ({ orgId: p.orgId, programId: p.programId!, relationships: p.relationships }));
+    const mentored = new Map<string, { orgId: string; personId: string; relationships: number }>();
+    for (const { row } of planned) {
+      const key = `${row.org_id as string}/${row.mentor_person_id as string}`;
+      const entry = mentored.get(key) ?? { orgId: row.org_id as string, personId: row.mentor_person_id as string, relationships: 0 };
+      entry.relationships++;
+      mentored.set(key, entry);
+    }
     return {
       generatedOn: date(today), orgId: largest.id, flagshipProgramId: flagshipId, busyMentors,
+      programs: programSizes.sort((a, b) => b.relationships - a.relationships).slice(0, 8),
+      busiestMentors: [...mentored.values()].sort((a, b) => b.relationships - a.relationships).slice(0, 16),
       counts: { relationships: planned.length, checkIns: written, running: reviews.length, programs: plans.filter((p) => p.programId).length },
     };
   },
@@ -248,41 +267,73 @@ const expectOk = (response: { status: number; body: unknown }) => {
   if (response.status !== 200) throw new Error(`expected 200, got ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
 };
 
+/** An admin of the organization, for the program admin's page. */
+function adminOf(core: { organizations: { id: string; admins: string[] }[] }, orgId: string): string {
+  const admin = core.organizations.find((org) => org.id === orgId)?.admins[0];
+  if (!admin) throw new Error(`organization ${orgId} has no admin`);
+  return admin;
+}
+
+type DashboardBody = { pairs?: Record<string, { count: number; items: unknown[] }>; mentorLoad?: { mentors: number } };
+
 export const scenarios = [
   defineScenario({
     name: 'mentoring-program-admin',
-    description: 'GET …/mentoring/programs/:flagship/dashboard in the largest organization: 24,000 relationships (5,000 running, 2,000 mentors), of 100,000 and 1,000,000 check-ins',
+    description: 'The program admin page as it loads (GET the program, its dashboard, and the first page of stalled pairs) for the eight largest programs: '
+      + 'the flagship (24,000 relationships, 5,000 running, 2,000 mentors) first, of 100,000 and 1,000,000 check-ins',
     target: PLATFORM_TARGET,
     async requests({ core, seeds, signIn }) {
       const data = seeded(seeds);
-      const admins = core.organizations[0]!.admins.slice(0, 4);
-      return Promise.all(admins.map(async (personId): Promise<BenchRequest> => ({
-        method: 'GET', path: `/api/orgs/${data.orgId}/mentoring/programs/${data.flagshipProgramId}/dashboard`, headers: await signIn(personId),
-      })));
+      const requests: BenchRequest[] = [];
+      for (const program of data.programs) {
+        const headers = await signIn(adminOf(core, program.orgId));
+        const base = `/api/orgs/${program.orgId}/mentoring/programs/${program.programId}`;
+        // The page opens on the first health group with pairs, stalled first; every program here has stalled pairs (verified).
+        requests.push({ method: 'GET', path: base, headers }, { method: 'GET', path: `${base}/dashboard`, headers }, { method: 'GET', path: `${base}/pairs?health=stalled&page=1&pageSize=10`, headers });
+      }
+      return requests;
     },
-    verify(response) {
+    verify(response, request) {
       expectOk(response);
-      const body = response.body as { pairs?: Record<string, { count: number; items: unknown[] }>; unmatched?: { count: number }; mentorLoad?: { mentors: number } };
-      const running = Object.values(body.pairs ?? {}).reduce((sum, group) => sum + group.count, 0);
-      if (running < 100 || !body.mentorLoad || body.mentorLoad.mentors < 40) throw new Error(`a small dashboard: ${JSON.stringify(body).slice(0, 300)}`);
-      if (!Object.values(body.pairs!).every((group) => group.items.length === Math.min(10, group.count))) throw new Error('a health group without its first ten pairs');
+      if (request.path.endsWith('/dashboard')) {
+        const body = response.body as DashboardBody;
+        const running = Object.values(body.pairs ?? {}).reduce((sum, group) => sum + group.count, 0);
+        if (running < 50 || !body.mentorLoad || body.mentorLoad.mentors < 20) throw new Error(`a small dashboard: ${JSON.stringify(body).slice(0, 300)}`);
+        if (!Object.values(body.pairs!).every((group) => group.items.length === Math.min(10, group.count))) throw new Error('a health group without its first ten pairs');
+      } else if (request.path.includes('/pairs?')) {
+        const body = response.body as { items?: unknown[]; total?: number };
+        if (!body.items || body.items.length !== 10 || !body.total) throw new Error(`not a full page of stalled pairs: ${JSON.stringify(body).slice(0, 300)}`);
+      }
     },
   }),
   defineScenario({
     name: 'mentoring-mentor-home',
-    description: 'GET …/mentoring/home/mentor as 64 busy mentors of the flagship program (2–3 running pairs and years of history each)',
+    description: 'The mentor home page as it loads (GET the mentor home, the relationships as mentor for the past ones, and the notices) '
+      + 'as the sixteen people with the most relationships as mentor and 64 busy mentors of the flagship (2–3 running pairs and years of history each)',
     target: PLATFORM_TARGET,
     async requests({ seeds, signIn }) {
       const data = seeded(seeds);
-      return Promise.all(data.busyMentors.map(async (personId): Promise<BenchRequest> => ({
-        method: 'GET', path: `/api/orgs/${data.orgId}/mentoring/home/mentor`, headers: await signIn(personId),
-      })));
+      const people = [...data.busiestMentors, ...data.busyMentors.map((personId) => ({ orgId: data.orgId, personId }))];
+      const requests: BenchRequest[] = [];
+      for (const { orgId, personId } of people) {
+        const headers = await signIn(personId);
+        requests.push(
+          { method: 'GET', path: `/api/orgs/${orgId}/mentoring/home/mentor`, headers },
+          { method: 'GET', path: `/api/orgs/${orgId}/mentoring/relationships?as=mentor`, headers },
+          { method: 'GET', path: `/api/orgs/${orgId}/notices?page=1&pageSize=20`, headers },
+        );
+      }
+      return requests;
     },
-    verify(response) {
+    verify(response, request) {
       expectOk(response);
-      const body = response.body as { relationships?: unknown[]; load?: unknown[] };
-      if (!body.relationships || body.relationships.length < 2 || !body.load?.length) throw new Error(`an empty home: ${JSON.stringify(body).slice(0, 300)}`);
+      if (request.path.endsWith('/home/mentor')) {
+        const body = response.body as { relationships?: unknown[]; load?: unknown[] };
+        if (!body.relationships || !body.load?.length) throw new Error(`an empty home: ${JSON.stringify(body).slice(0, 300)}`);
+      } else if (request.path.includes('/relationships?')) {
+        const body = response.body as { items?: { state: string }[] };
+        if (!body.items?.some((r) => r.state === 'concluded')) throw new Error(`no past relationships: ${JSON.stringify(body).slice(0, 300)}`);
+      }
     },
   }),
 ];
-
