@@ -91,6 +91,22 @@ describe('/api/me', () => {
     expectProblem(await client.patch('/api/me', { bio: 'x'.repeat(2 * 1024 * 1024) }), 413);
   });
 
+  // Roles are read with the session on every request: none may outlive a change.
+  it('shows a role change on the very next request, and org routes follow it at once', async () => {
+    const { orgId, adminClient } = await buildOrgWithAdmin(t);
+    const second = await buildMember(t, orgId, ['admin', 'coach']);
+    const client = await signedIn(t, second);
+    expect((await client.get(`/api/orgs/${orgId}/audit-events`)).status).toBe(200);
+
+    expect((await adminClient.put(`/api/orgs/${orgId}/members/${second.id}/roles`, { roles: ['coach'] })).status).toBe(200);
+    expect((await client.get('/api/me')).body.memberships).toEqual([expect.objectContaining({ orgId, roles: ['coach'] })]);
+    expectProblem(await client.get(`/api/orgs/${orgId}/audit-events`), 403);
+
+    expect((await adminClient.post(`/api/orgs/${orgId}/members/${second.id}/deactivate`)).status).toBe(200);
+    expect((await client.get('/api/me')).body.memberships).toEqual([]);
+    expectProblem(await client.get(`/api/orgs/${orgId}/audit-events`), 404);
+  });
+
   it('requires a session (401)', async () => {
     expectProblem(await t.client().get('/api/me'), 401);
     expectProblem(await t.client().patch('/api/me', { name: 'Nobody' }), 401);
