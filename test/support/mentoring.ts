@@ -36,3 +36,12 @@ export async function buildRelationship(org: { orgId: string }, mentor: Mentorin
   if (accepted.status !== 200) throw new Error(`buildRelationship accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return asked.body.id;
 }
+
+export type MentoringOrg = Awaited<ReturnType<typeof buildMentoringOrg>>;
+
+/** A mentoring organization whose mentor (listed, two places) and mentee are in an active relationship. */
+export async function buildActivePair(t: TestApp): Promise<{ org: MentoringOrg; relationshipId: string }> {
+  const org = await buildMentoringOrg(t);
+  await listMentor(org, org.mentor);
+  return { org, relationshipId: await buildRelationship(org, org.mentor, org.mentee) };
+}

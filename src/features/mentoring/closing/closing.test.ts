@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { buildMentoringOrg, buildRelationship, listMentor } from '../../../../test/support/mentoring.ts';
+import { buildActivePair, type MentoringOrg } from '../../../../test/support/mentoring.ts';
 
 describe('closing a relationship: reflection and appreciation', () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof buildMentoringOrg>>;
+  let org: MentoringOrg;
   let relationshipId: string;
   beforeAll(async () => { t = await createTestApp(); });
-  beforeEach(async () => {
-    org = await buildMentoringOrg(t);
-    await listMentor(org, org.mentor);
-    relationshipId = await buildRelationship(org, org.mentor, org.mentee);
-  });
+  beforeEach(async () => ({ org, relationshipId } = await buildActivePair(t)));
   afterAll(async () => { await t.close(); });
   const url = (rest = '') => `/api/orgs/${org.orgId}/mentoring/relationships/${relationshipId}${rest}`;
 

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { buildMentoringOrg, buildRelationship, listMentor } from '../../../../test/support/mentoring.ts';
+import { buildActivePair, buildRelationship, listMentor, type MentoringOrg } from '../../../../test/support/mentoring.ts';
 
 describe('coaching tools in a mentoring relationship', () => {
   let t: TestApp;
-  let org: Awaited<ReturnType<typeof buildMentoringOrg>>;
+  let org: MentoringOrg;
   let relationshipId: string;
   beforeAll(async () => { t = await createTestApp(); });
-  beforeEach(async () => {
-    org = await buildMentoringOrg(t);
-    await listMentor(org, org.mentor);
-    relationshipId = await buildRelationship(org, org.mentor, org.mentee);
-  });
+  beforeEach(async () => ({ org, relationshipId } = await buildActivePair(t)));
   afterAll(async () => { await t.close(); });
   const tools = () => `/api/orgs/${org.orgId}/mentoring/relationships/${relationshipId}/coaching-tools`;
   const api = (rest: string) => `/api/orgs/${org.orgId}${rest}`;
