@@ -2,16 +2,17 @@ import {
   Alert, Anchor, Badge, Breadcrumbs, Button, Card, Grid, Group, Menu, Modal, Progress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, Title, VisuallyHidden,
 } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconArchive, IconChartBar, IconDots, IconHeartHandshake, IconInfoCircle, IconLock, IconSchool, IconUserQuestion } from '@tabler/icons-react';
+import { IconArchive, IconChartBar, IconDots, IconHeartHandshake, IconInfoCircle, IconLock, IconUserQuestion } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, call, isStatus } from '../../platform/api/client';
+import { api, call } from '../../platform/api/client';
 import { useFormat } from '../../platform/format';
 import { languageName } from '../../platform/languages';
 import { useOrg } from '../../platform/shell/org-context';
 import { Pager } from '../../platform/ui/Pager';
 import { Empty, LoadError, Loading, ProblemAlert } from '../../platform/ui/states';
+import { ProgramLoaded } from './ProgramLoaded';
 import { mentoringKeys, useMentoringMutation, useProgram, type Dashboard, type Enrollment, type Pair, type PairGroup, type Program } from './api';
 import { HEALTH, LOAD_STATUS, PAIR_GROUP_LABELS, PURPOSE_LABELS, QUESTION_TYPE_LABELS, plural } from './labels';
 import { ProgramForm, programBody, programValues, type ProgramValues } from './ProgramForm';
@@ -29,20 +30,11 @@ export function ProgramAdminPage() {
   const { programId = '' } = useParams();
   const program = useProgram(orgId, programId);
   useDocumentTitle(`${program.data?.name ?? 'Program'} · Manage · Cairn`);
-  if (program.isPending) return <Loading label="Loading the program…" />;
-  if (program.isError) {
-    if (isStatus(program.error, 404)) {
-      return (
-        <Card>
-          <Empty icon={<IconSchool size={28} aria-hidden />} title="Program not found" order={1} description="It does not exist in this organization.">
-            <Button component={Link} to={`/orgs/${orgId}/mentoring/admin`} variant="default">All programs</Button>
-          </Empty>
-        </Card>
-      );
-    }
-    return <LoadError error={program.error} onRetry={() => void program.refetch()} />;
-  }
-  return <ProgramAdmin program={program.data} />;
+  return (
+    <ProgramLoaded program={program} backTo={`/orgs/${orgId}/mentoring/admin`} missing="It does not exist in this organization.">
+      {(loaded) => <ProgramAdmin program={loaded} />}
+    </ProgramLoaded>
+  );
 }
 
 function ProgramAdmin({ program }: { program: Program }) {

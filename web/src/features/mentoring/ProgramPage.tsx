@@ -1,14 +1,15 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Grid, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconInfoCircle, IconLock, IconSchool, IconSettings } from '@tabler/icons-react';
+import { IconInfoCircle, IconLock, IconSettings } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, call, isStatus } from '../../platform/api/client';
+import { api, call } from '../../platform/api/client';
 import { useFormat } from '../../platform/format';
 import { useOrg } from '../../platform/shell/org-context';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { Empty, LoadError, Loading } from '../../platform/ui/states';
+import { LoadError, Loading } from '../../platform/ui/states';
+import { ProgramLoaded } from './ProgramLoaded';
 import { mentoringKeys, useMentoringMutation, useProgram, type Program } from './api';
 import { EnrollForm, IDENTITY_EXPLANATION } from './EnrollForm';
 import { cadenceWords, PAIRING_LABELS, plural, PURPOSE_LABELS, weeksWords } from './labels';
@@ -22,20 +23,11 @@ export function ProgramPage() {
   const { programId = '' } = useParams();
   const program = useProgram(orgId, programId);
   useDocumentTitle(`${program.data?.name ?? 'Program'} · Cairn`);
-  if (program.isPending) return <Loading label="Loading the program…" />;
-  if (program.isError) {
-    if (isStatus(program.error, 404)) {
-      return (
-        <Card>
-          <Empty icon={<IconSchool size={28} aria-hidden />} title="Program not found" order={1} description="It does not exist, or it was archived.">
-            <Button component={Link} to={`/orgs/${orgId}/mentoring/programs`} variant="default">All programs</Button>
-          </Empty>
-        </Card>
-      );
-    }
-    return <LoadError error={program.error} onRetry={() => void program.refetch()} />;
-  }
-  return <ProgramView program={program.data} />;
+  return (
+    <ProgramLoaded program={program} backTo={`/orgs/${orgId}/mentoring/programs`} missing="It does not exist, or it was archived.">
+      {(loaded) => <ProgramView program={loaded} />}
+    </ProgramLoaded>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
