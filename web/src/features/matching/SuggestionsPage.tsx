@@ -1,14 +1,13 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, List, Modal, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, List, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { IconCheck, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../platform/api/client';
-import { showFieldErrors } from '../../platform/api/forms';
 import { useOrg } from '../../platform/shell/org-context';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { Empty, Loading, LoadError, ProblemAlert } from '../../platform/ui/states';
+import { Empty, Loading, LoadError } from '../../platform/ui/states';
 import { useMentoringMutation } from '../mentoring/api';
+import { AskMentorModal } from '../mentoring/Requests';
 import { PersonLine } from '../mentoring/ui';
 import { percent, sentence, useMySuggestions, type Suggestion } from './api';
 
@@ -69,34 +68,8 @@ export function SuggestionsPage() {
           {data.suggestions.length > 0 && data.shortfall && <Text size="sm" c="dimmed">{sentence(data.shortfall)}</Text>}
         </Stack>
       )}
-      <Modal opened={Boolean(asking)} onClose={() => setAsking(null)} size="lg" title={<Text fw={700}>Ask {asking?.mentor.name ?? 'a mentor'} to mentor you</Text>}>
-        {asking && <RequestForm programId={programId} suggestion={asking} onClose={() => setAsking(null)} />}
-      </Modal>
+      <AskMentorModal mentor={asking?.mentor ?? null} programId={programId} why={asking ? sentence(asking.explanation) : undefined} onClose={() => setAsking(null)} />
     </>
-  );
-}
-
-function RequestForm({ programId, suggestion, onClose }: { programId: string; suggestion: Suggestion; onClose: () => void }) {
-  const { orgId } = useOrg();
-  const form = useForm({
-    initialValues: { message: '' },
-    validate: { message: (value) => (value.trim() ? null : 'Write a few words to introduce yourself') },
-  });
-  const send = useMentoringMutation(orgId, (values: typeof form.values) => call(api.POST('/api/orgs/{orgId}/mentoring/requests', {
-    params: { path: { orgId } }, body: { mentorPersonId: suggestion.mentor.personId, message: values.message.trim(), programId },
-  })), { success: `Request sent to ${suggestion.mentor.name}. They have 14 days to answer.`, onSuccess: onClose });
-  return (
-    <form noValidate onSubmit={form.onSubmit((values) => send.mutate(values, { onError: (error) => showFieldErrors(form, error) }))}>
-      <Stack>
-        <Text size="sm" c="dimmed">Say who you are and what you would like to talk about. {sentence(suggestion.explanation)}</Text>
-        <ProblemAlert error={send.error} />
-        <Textarea label="Your message" required autosize minRows={4} maxRows={10} maxLength={2000} data-autofocus {...form.getInputProps('message')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={send.isPending}>Send request</Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 

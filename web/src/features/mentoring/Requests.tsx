@@ -12,23 +12,29 @@ import { useMentoringMutation, useRelationships, type DeclineReason, type Mentor
 import { DECLINE_REASON_KEYS, DECLINE_REASONS, declineText } from './labels';
 import { PersonLine, StateBadge } from './ui';
 
-/** "Ask to be mentored": a short message to one mentor; the request stays open for 14 days. */
-export function AskMentorModal({ mentor, onClose }: { mentor: MentorListing | null; onClose: () => void }) {
+/** Who is asked: a listed mentor, or a suggested one (whose listing the suggestion does not carry). */
+type AskedMentor = Pick<MentorListing, 'personId' | 'name'> & { askMeAbout?: string };
+
+/**
+ * "Ask to be mentored": a short message to one mentor; the request stays open for 14 days. From a
+ * program's suggestions it names the program and says why the mentor was suggested.
+ */
+export function AskMentorModal({ mentor, programId, why, onClose }: { mentor: AskedMentor | null; programId?: string; why?: string; onClose: () => void }) {
   return (
     <Modal opened={Boolean(mentor)} onClose={onClose} size="lg" title={<Text fw={700}>Ask {mentor?.name ?? 'a mentor'} to mentor you</Text>}>
-      {mentor && <AskForm mentor={mentor} onClose={onClose} />}
+      {mentor && <AskForm mentor={mentor} programId={programId} why={why} onClose={onClose} />}
     </Modal>
   );
 }
 
-function AskForm({ mentor, onClose }: { mentor: MentorListing; onClose: () => void }) {
+function AskForm({ mentor, programId, why, onClose }: { mentor: AskedMentor; programId?: string; why?: string; onClose: () => void }) {
   const { orgId } = useOrg();
   const form = useForm({
     initialValues: { message: '' },
     validate: { message: (value) => (value.trim() ? null : 'Write a few words to introduce yourself') },
   });
   const send = useMentoringMutation(orgId, (values: typeof form.values) => call(api.POST('/api/orgs/{orgId}/mentoring/requests', {
-    params: { path: { orgId } }, body: { mentorPersonId: mentor.personId, message: values.message.trim() },
+    params: { path: { orgId } }, body: { mentorPersonId: mentor.personId, message: values.message.trim(), ...(programId ? { programId } : {}) },
   })), { success: `Request sent to ${mentor.name}. They have 14 days to answer.`, onSuccess: onClose });
   return (
     <form noValidate onSubmit={form.onSubmit((values) => send.mutate(values, { onError: (error) => showFieldErrors(form, error) }))}>
@@ -37,6 +43,7 @@ function AskForm({ mentor, onClose }: { mentor: MentorListing; onClose: () => vo
           Say who you are, what you would like to talk about, and why {mentor.name.split(/\s+/)[0]}. Mentoring is a conversation
           between colleagues: there is no contract, and either of you may bring it to a close later without fault.
         </Text>
+        {why && <Text size="sm">{why}</Text>}
         {mentor.askMeAbout && (
           <Card padding="sm" bg="stone.0">
             <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={2}>Ask me about</Text>
