@@ -145,4 +145,35 @@ describe('organizations in the browser', () => {
     expect(person.errors).toEqual([]);
     await person.context.close();
   }, 120_000);
+
+  it('pages through a directory longer than a page, forwards and back, in name order', async () => {
+    const t = factoryApp(served);
+    const orgId = await buildOrganization(t, 'Long Directory');
+    const admin = await buildMember(t, orgId, ['admin'], { name: 'Aaron Admin' });
+    // Thirty more, named so that directory order is plain: Member 01 … Member 30.
+    for (let n = 1; n <= 30; n++) await buildMember(t, orgId, ['member'], { name: `Member ${String(n).padStart(2, '0')}` });
+
+    const person = await newPerson(browser, served.url);
+    const page = person.page;
+    await signInAs(page, admin.email, FACTORY_PASSWORD);
+    await navigation(page).getByRole('link', { name: 'Members' }).click();
+    await page.getByText('Showing 1–25 of 31 members').waitFor();
+    const members = page.getByRole('table', { name: 'Members' });
+    await members.getByText('Member 24', { exact: true }).waitFor();
+    expect(await members.getByText('Member 25', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText('Showing 26–31 of 31 members').waitFor();
+    for (const name of ['Member 25', 'Member 30']) await members.getByText(name, { exact: true }).waitFor();
+    expect(await members.getByText('Aaron Admin', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'members page, second page');
+
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.getByText('Showing 1–25 of 31 members').waitFor();
+    await members.getByText('Aaron Admin', { exact: true }).waitFor();
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  }, 120_000);
 });
