@@ -244,6 +244,8 @@ describe('mentoring in the browser', () => {
     await a.getByRole('button', { name: 'Add a question' }).click();
     await a.getByRole('menuitem', { name: 'Self-identification (confidential, optional)' }).click();
     await a.getByRole('listitem', { name: 'Question 3' }).getByText('Always optional').waitFor();
+    await a.getByRole('button', { name: 'Add a question' }).click();
+    await a.getByRole('menuitem', { name: 'Mentee’s need: a language the mentor speaks' }).click();
     await expectAccessible(a, 'new program form');
     await screenshot(a, 'mentoring-new-program');
     await a.getByRole('button', { name: 'Create program' }).click();
@@ -272,6 +274,7 @@ describe('mentoring in the browser', () => {
     await enrollment.getByRole('checkbox', { name: /^Mentee:/ }).check();
     await tags(enrollment, 'What would you like to grow in?', ['Finding your way around']);
     await enrollment.getByText('are never shown next to your name').waitFor();
+    await choose(e, 'A language your mentor must speak, if any', /^Portuguese$/);
     await choose(e, 'How do you describe your gender?', 'Woman');
     await e.getByRole('button', { name: 'Enroll', exact: true }).last().click();
     await e.getByText('Tick this to give your consent').waitFor();
@@ -282,6 +285,11 @@ describe('mentoring in the browser', () => {
     await e.getByText('Enrollment sent. The program team will approve it.').waitFor();
     await e.getByText('Only you can read these answers').waitFor();
     await e.getByText('Woman', { exact: true }).waitFor();
+
+    // The language need reaches the enrollment, where matching reads it as a hard constraint.
+    const languageNeed = await t.context.db.selectFrom('program_questions').select('id').where('program_id', '=', programId).where('field_type', '=', 'mentor_language').executeTakeFirstOrThrow();
+    const menteeEnrollment = await t.context.db.selectFrom('enrollments').select('answers').where('program_id', '=', programId).where('person_id', '=', cast.mentee.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(menteeEnrollment.answers)).toMatchObject({ [languageNeed.id]: 'pt' });
 
     // Another mentor enrolls (set-up, not the journey), so the admin has a choice.
     const offered = await t.context.db.selectFrom('program_questions').select('id').where('program_id', '=', programId).where('field_type', '=', 'skills_offered').executeTakeFirstOrThrow();
