@@ -5,6 +5,8 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.ts';
 import { postgresStatementName } from '../platform/db/prepared.ts';
+import { ConnectionWrites, registerWriteClock, WriteClock } from '../platform/db/write-clock.ts';
+import { listenForWrites } from '../platform/db/write-notices.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -17,6 +19,14 @@ export interface CairnDatabase {
   sqlite?: SQLite.Database;
   /** The PostgreSQL schema Cairn's tables live in, when not the default. */
   postgresSchema?: string;
+  /** Which tables changed when: what answers kept in memory are checked against. */
+  writeClock: WriteClock;
+  /**
+   * Starts seeing other processes' writes (PostgreSQL: a listening connection; SQLite sees them
+   * without one). Until then no answer kept in memory is trusted on PostgreSQL. A server calls it;
+   * one-off commands need not.
+   */
+  watchOutsideWrites(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +47,8 @@ export function openDatabase(options: DatabaseOptions): CairnDatabase {
   return openSqlite(file);
 }
 
+const OUTSIDE_WRITES_POLL_MS = 20;
+
 function openSqlite(file: string): CairnDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -48,8 +60,28 @@ function openSqlite(file: string): CairnDatabase {
   // SQLite's default page cache is 2 MB: a large organization's directory index alone outgrows it, and
   // every page then comes back through a system call (npm run bench: members list). Up to 64 MB.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+  // Another connection's commit (a second process on the file) changes data_version; this one's do
+  // not. Asking costs about as much as a small query, so at most every OUTSIDE_WRITES_POLL_MS: a
+  // write by another process is seen within that, as PostgreSQL's notices are within milliseconds.
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
+  let seenVersion = dataVersion.get();
+  let polledAt = 0;
+  const writeClock = new WriteClock({
+    trusted: true,
+    pollOutsideWrites: () => {
+      const now = performance.now();
+      if (now - polledAt < OUTSIDE_WRITES_POLL_MS) return;
+      polledAt = now;
+      const version = dataVersion.get();
+      if (version !== seenVersion) {
+        seenVersion = version;
+        writeClock.noteEverythingChanged();
+      }
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, new ConnectionWrites(writeClock)) }) });
+  registerWriteClock(db, writeClock);
+  return { db, kind: 'sqlite', sqliteFile: file, sqlite, writeClock, watchOutsideWrites: async () => {}, close: () => db.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -59,11 +91,14 @@ const STATEMENT_CACHE_SIZE = 500;
  * (npm run bench: 15% of GET /api/me's time). The same SQL text reuses its prepared statement;
  * the least recently used are dropped beyond STATEMENT_CACHE_SIZE (multi-row inserts make many texts).
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, writes: ConnectionWrites): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
+      // Kysely runs the statement right after preparing it, on the one connection, synchronously:
+      // nothing reads in between, so its writes are noted now.
+      writes.beforeStatement(text)?.();
       const cached = cache.get(text);
       if (cached) {
         cache.delete(text);
@@ -85,14 +120,20 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 /**
  * The hot paths' prepared statements (platform/db/prepared.ts) run by name: each connection parses
  * and plans them once, then only binds values. Other queries stay unnamed, as a connection keeps
- * every named statement until it closes.
+ * every named statement until it closes. Every statement's writes are noted on the write clock,
+ * when sent and again when done (platform/db/write-clock.ts).
  */
-function runPreparedStatementsByName(client: pg.PoolClient): void {
+function instrumentConnection(client: pg.PoolClient, clock: WriteClock): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const writes = new ConnectionWrites(clock);
   client.query = ((...args: unknown[]) => {
     const [text, values, ...rest] = args;
+    const sqlText = typeof text === 'string' ? text : (text as { text?: unknown } | null)?.text;
+    const afterWrite = typeof sqlText === 'string' ? writes.beforeStatement(sqlText) : null;
     const name = typeof text === 'string' ? postgresStatementName(text) : undefined;
-    return name ? query({ name, text, values }, ...rest) : query(...args);
+    const result = name ? query({ name, text, values }, ...rest) : query(...args);
+    if (afterWrite && result instanceof Promise) result.then(afterWrite, afterWrite);
+    return result;
   }) as typeof client.query;
 }
 
@@ -105,7 +146,20 @@ function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
     max: options.poolSize ?? 10,
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
-  pool.on('connect', runPreparedStatementsByName);
+  // Other processes' writes arrive as notices once watchOutsideWrites has connected.
+  const writeClock = new WriteClock({ trusted: false });
+  pool.on('connect', (client) => instrumentConnection(client, writeClock));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', postgresSchema: options.postgresSchema, close: () => db.destroy() };
+  registerWriteClock(db, writeClock);
+  let listener: { close(): Promise<void> } | null = null;
+  return {
+    db, kind: 'postgres', postgresSchema: options.postgresSchema, writeClock,
+    async watchOutsideWrites() {
+      listener ??= await listenForWrites({ url, schema: options.postgresSchema, clock: writeClock });
+    },
+    async close() {
+      await listener?.close();
+      await db.destroy();
+    },
+  };
 }

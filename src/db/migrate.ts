@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { CairnDatabase } from './connection.ts';
+import { ensureWriteNotices } from '../platform/db/write-notices.ts';
 import * as m0001 from './migrations/0001_platform.ts';
 import * as m0002 from './migrations/0002_coaching.ts';
 import * as m0003 from './migrations/0003_member_directory.ts';
@@ -34,6 +35,7 @@ export async function migrateToLatest(database: CairnDatabase): Promise<string[]
   const migrator = new Migrator({ db: database.db, provider, ...(database.postgresSchema ? { migrationTableSchema: database.postgresSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (database.kind === 'postgres') await ensureWriteNotices(database.db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

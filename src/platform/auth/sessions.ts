@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../db/schema.ts';
+import { answerCache } from '../cache/answer-cache.ts';
 import { param, preparedStatement } from '../db/prepared.ts';
 import { hashSecret, isoAfter, newSecret, nowIso } from '../ids.ts';
 
@@ -80,13 +81,26 @@ const sessionWithPerson = preparedStatement<
   .orderBy('o.name')
   .orderBy('m.org_id'));
 
+type SessionRow = Awaited<ReturnType<typeof sessionWithPerson>>[number];
+
+/**
+ * Every signed-in request reads its session: kept in memory until a sign-in, sign-out, profile,
+ * membership, role or organization change (platform/cache/answer-cache.ts). Expiry is checked
+ * against the kept row on every request.
+ */
+const keptSessions = answerCache<SessionRow[]>({
+  reads: ['auth_sessions', 'people', 'memberships', 'organizations', 'membership_roles'],
+  maxAgeMs: 60_000,
+  maxEntries: 10_000,
+});
+
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
   return findSessionById(db, hashSecret(token));
 }
 
 /** The session as findSession reads it, by its stored id (to read the person again after a change). */
 export async function findSessionById(db: Kysely<Database>, sessionId: string): Promise<SignedInSession | null> {
-  const rows = await sessionWithPerson(db, { sessionId });
+  const rows = await keptSessions.get(db, sessionId, () => sessionWithPerson(db, { sessionId }));
   const row = rows[0];
   if (!row) return null;
   const now = Date.now();

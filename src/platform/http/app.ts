@@ -89,6 +89,8 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Answers kept in memory (sessions, homes, the directory) must hear of other processes' writes.
+  await context.database.watchOutsideWrites();
   installAccessControl(app, context.db);
   await app.register(featureRoutes(context));
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { buildCoachingCast, buildEngagement, type CoachingCast } from '../../../../test/support/coaching.ts';
+import { expectWatchesWhatItReads } from '../../../../test/support/answer-cache.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { clientHome, coachHome, keptClientHomes, keptCoachHomes } from './service.ts';
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -84,5 +86,21 @@ describe('coaching homes', () => {
     expect(home.status).toBe(200);
     expect(home.body.clients.map((c: { engagementId: string }) => c.engagementId)).toEqual([engagementId]);
     expect(home.body.attention).toEqual([expect.objectContaining({ engagementId })]);
+  });
+
+  it('keeps each home between requests, and shows a change on the very next request', async () => {
+    const path = `/api/orgs/${cast.orgId}/coaching/home/coach`;
+    const overdueTitles = async () => (await cast.as.coach.get(path)).body.overdueActionItems.map((a: { title: string }) => a.title);
+    expect(await overdueTitles()).toContain('Draft the team charter');
+    await t.context.db.updateTable('action_items').set({ status: 'done', completed_at: nowIso() }).where('title', '=', 'Draft the team charter').execute();
+    expect(await overdueTitles()).not.toContain('Draft the team charter');
+    await t.context.db.updateTable('action_items').set({ status: 'open', completed_at: null }).where('title', '=', 'Draft the team charter').execute();
+    expect(await overdueTitles()).toContain('Draft the team charter');
+  });
+
+  it('keeps homes watching every table they read', async () => {
+    const { db } = t.context;
+    await expectWatchesWhatItReads(keptCoachHomes, () => coachHome(db, cast.orgId, cast.coach.id));
+    await expectWatchesWhatItReads(keptClientHomes, () => clientHome(db, cast.orgId, cast.client.id));
   });
 });

@@ -5,7 +5,7 @@ import { problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { coachingPolicy } from '../policy.ts';
 import { EngagementStateSchema, PersonRef, SponsorVisibilitySchema } from '../schemas.ts';
 import { viewerOf } from '../viewer.ts';
-import { clientHome, coachHome, sponsorHome } from './service.ts';
+import { clientHome, coachHome, keptClientHomes, keptCoachHomes, sponsorHome } from './service.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -39,7 +39,11 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => clientHome(db, request.params.orgId, viewerOf(request).personId));
+  }, async (request) => {
+    const { orgId } = request.params;
+    const { personId } = viewerOf(request);
+    return keptClientHomes.get(db, `${orgId}:${personId}`, () => clientHome(db, orgId, personId));
+  });
 
   app.get('/api/orgs/:orgId/coaching/home/coach', {
     config: { access: coachingPolicy.access('coach') },
@@ -59,7 +63,11 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => coachHome(db, request.params.orgId, viewerOf(request).personId));
+  }, async (request) => {
+    const { orgId } = request.params;
+    const { personId } = viewerOf(request);
+    return keptCoachHomes.get(db, `${orgId}:${personId}`, () => coachHome(db, orgId, personId));
+  });
 
   app.get('/api/orgs/:orgId/coaching/home/sponsor', {
     config: { access: coachingPolicy.access('participate') },

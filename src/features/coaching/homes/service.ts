@@ -4,6 +4,7 @@ import { sponsorMaySee } from '../../../domain/coaching/engagement-permissions.t
 import { OPEN_STATES } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
 import { addDays, localDate, localDayBounds } from '../../../domain/time-zones.ts';
+import { answerCache } from '../../../platform/cache/answer-cache.ts';
 import { param, preparedStatement } from '../../../platform/db/prepared.ts';
 import { acceptedVisibility } from '../engagement-access.ts';
 import { myEngagements, type EngagementSummary } from '../engagements/service.ts';
@@ -12,6 +13,16 @@ import { myEngagements, type EngagementSummary } from '../engagements/service.ts
  * The three coaching homes. Each reads only what its person may see: the client's own work, the
  * coach's practice, and for a sponsor what each accepted agreement shares.
  */
+/*
+ * Kept in memory until a write to what they read (platform/cache/answer-cache.ts); at most a minute,
+ * as "today", "overdue" and "next session" move with the clock.
+ */
+const HOME_TABLES = [
+  'people', 'engagements', 'agreements', 'agreement_acceptances', 'goals', 'coaching_sessions', 'action_items',
+] as const;
+export const keptClientHomes = answerCache<Awaited<ReturnType<typeof clientHome>>>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 5_000 });
+export const keptCoachHomes = answerCache<Awaited<ReturnType<typeof coachHome>>>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 2_000 });
+
 const NEAR_END_DAYS = 14;
 const UPCOMING_DAYS = 7;
 

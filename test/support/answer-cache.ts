@@ -1,0 +1,29 @@
+import { expect } from 'vitest';
+import { BACKUP_TABLES, DERIVED_TABLES } from '../../src/features/backup/tables.ts';
+import type { AnswerCache } from '../../src/platform/cache/answer-cache.ts';
+import { observeStatements } from '../../src/platform/db/write-clock.ts';
+
+const TABLES = new Set([...BACKUP_TABLES.map((table) => table.name), ...DERIVED_TABLES]);
+const NAMED_AFTER = /\b(?:from|join)\s+"?(\w+)"?/gi;
+
+/** The Cairn tables a statement names after from or join (CTE names and the like are not tables). */
+export function tablesNamed(sql: string): string[] {
+  return [...sql.matchAll(NAMED_AFTER)].map((match) => match[1]!.toLowerCase()).filter((name) => TABLES.has(name));
+}
+
+/**
+ * Runs a kept answer's computation and checks that every table it read is among the tables the
+ * cache watches: one it reads but does not watch would leave its answers stale after a write there.
+ */
+export async function expectWatchesWhatItReads(cache: AnswerCache<object>, compute: () => Promise<unknown>): Promise<string[]> {
+  const read = new Set<string>();
+  const stop = observeStatements((sql) => { for (const table of tablesNamed(sql)) read.add(table); });
+  try {
+    await compute();
+  } finally {
+    stop();
+  }
+  expect(read.size, 'the computation read no table: it did not run').toBeGreaterThan(0);
+  expect([...read].filter((table) => !cache.reads.includes(table as never)).sort(), 'tables read but not watched').toEqual([]);
+  return [...read].sort();
+}
