@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../platform/context.ts';
 import { problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
+import { keptMentoringAnswers, viewerKey } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import { menteeHome, mentorHome } from './service.ts';
 
@@ -44,7 +45,11 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => mentorHome(db, request.params.orgId, mentoringViewerOf(request)));
+  }, async (request) => {
+    const viewer = mentoringViewerOf(request);
+    const { orgId } = request.params;
+    return keptMentoringAnswers.mentorHomes.get(db, viewerKey(orgId, viewer), () => mentorHome(db, orgId, viewer));
+  });
 
   app.get('/api/orgs/:orgId/mentoring/home/mentee', {
     config: { access: mentoringPolicy.access('participate') },
@@ -62,5 +67,9 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => menteeHome(db, request.params.orgId, mentoringViewerOf(request)));
+  }, async (request) => {
+    const viewer = mentoringViewerOf(request);
+    const { orgId } = request.params;
+    return keptMentoringAnswers.menteeHomes.get(db, viewerKey(orgId, viewer), () => menteeHome(db, orgId, viewer));
+  });
 };
