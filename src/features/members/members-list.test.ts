@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../test/support/app.ts';
 import { buildMember, buildOrganization, buildOrgWithAdmin, buildPerson, signedIn, type BuiltPerson } from '../../../test/support/factories.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { addMember } from './service.ts';
+import { expectWatchesWhatItReads } from '../../../test/support/answer-cache.ts';
+import { addMember, keptDirectoryPages, listMembers } from './service.ts';
 
 interface MemberItem { personId: string; name: string; email: string; roles: string[]; status: string }
 
@@ -146,5 +147,18 @@ describe('the member directory', () => {
     ['an unknown parameter', '?sort=email', 'query.sort'],
   ])('refuses %s with 400 naming it', async (_case, query, field) => {
     expectProblem(await memberClient.get(`/api/orgs/${orgId}/members${query}`), 400, field);
+  });
+
+  it('keeps pages watching every table they read, and shows a rename on the next request', async () => {
+    const admins = { personId: admin.id, roles: ['admin' as const] };
+    for (const query of [{ pageSize: 3 }, { q: 'carla', pageSize: 3 }, { q: 'bo', pageSize: 3 }, { role: 'coach' as const, pageSize: 3 }, { status: 'all' as const, pageSize: 3 }]) {
+      await expectWatchesWhatItReads(keptDirectoryPages, () => listMembers(t.context.db, orgId, query, admins));
+    }
+    const names = async () => (await adminClient.get(`/api/orgs/${orgId}/members?q=carla`)).body.items.map((m: MemberItem) => m.name);
+    expect(await names()).toEqual(['Carla Cruz']);
+    await t.context.db.updateTable('people').set({ name: 'Carla Cruz-Ortega' }).where('name', '=', 'Carla Cruz').execute();
+    expect(await names()).toEqual(['Carla Cruz-Ortega']);
+    await t.context.db.updateTable('people').set({ name: 'Carla Cruz' }).where('name', '=', 'Carla Cruz-Ortega').execute();
+    expect(await names()).toEqual(['Carla Cruz']);
   });
 });

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { orgOf, personIdOf } from '../../platform/http/access.ts';
+import { replyKept } from '../../platform/http/kept-reply.ts';
 import { OkSchema, PageQuery, problemResponses, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
 import { membersPolicy } from './policy.ts';
-import { getMember, listMembers, setMemberActive, setRoles, updateMemberProfile, type Actor } from './service.ts';
+import { directoryPageKey, getMember, keptDirectoryPages, listMembers, setMemberActive, setRoles, updateMemberProfile, type Actor } from './service.ts';
 
 export const MemberSchema = Type.Object(
   {
@@ -61,9 +62,12 @@ export const memberRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
       }, { additionalProperties: false }),
       response: { 200: MemberPageSchema, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { pageSize = 25, ...filters } = request.query;
-    return listMembers(db, request.params.orgId, { ...filters, pageSize }, actorOf(request));
+    const { orgId } = request.params;
+    const query = { ...filters, pageSize };
+    const viewer = actorOf(request);
+    return replyKept(reply, keptDirectoryPages, db, directoryPageKey(orgId, query, viewer), () => listMembers(db, orgId, query, viewer));
   });
 
   app.get('/api/orgs/:orgId/members/:personId', {

@@ -6,6 +6,7 @@ import { wouldCreateCycle } from '../../domain/reporting-line.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { answerCache } from '../../platform/cache/answer-cache.ts';
+import type { KeptJson } from '../../platform/http/kept-reply.ts';
 import { param, preparedStatement, type PreparedStatement } from '../../platform/db/prepared.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.ts';
@@ -198,21 +199,22 @@ export async function memberCount(db: Kysely<Database>, orgId: string, status: S
 }
 
 /** Directory pages are kept until a member, a person or a role changes (platform/cache/answer-cache.ts). */
-const keptPages = answerCache<MemberPage>({
+export const keptDirectoryPages = answerCache<KeptJson>({
   reads: ['memberships', 'people', 'membership_roles', 'member_counts', 'member_search'],
   maxAgeMs: 10 * 60_000,
   maxEntries: 5_000,
 });
 
-export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor): Promise<MemberPage> {
-  // Only admins see deactivated people; the directory shows who is here now.
-  const status = membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
-  // What the page depends on, and nothing about the viewer beyond the status they may ask for.
-  const key = JSON.stringify([orgId, status, query.q ?? '', query.role ?? '', query.cursor ?? '', query.pageSize]);
-  return keptPages.get(db, key, () => directoryPage(db, orgId, query, status));
-}
+/** Only admins see deactivated people; the directory shows who is here now. */
+const statusSeenBy = (query: MemberQuery, viewer: Actor): StatusFilter =>
+  membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
 
-async function directoryPage(db: Kysely<Database>, orgId: string, query: MemberQuery, status: StatusFilter): Promise<MemberPage> {
+/** What a directory page depends on: nothing about the viewer beyond the status they may ask for. */
+export const directoryPageKey = (orgId: string, query: MemberQuery, viewer: Actor): string =>
+  JSON.stringify([orgId, statusSeenBy(query, viewer), query.q ?? '', query.role ?? '', query.cursor ?? '', query.pageSize]);
+
+export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor): Promise<MemberPage> {
+  const status = statusSeenBy(query, viewer);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const backwards = cursor?.direction === 'before';
   const words = query.q ? query.q.toLowerCase() : '';

@@ -1,13 +1,7 @@
 import { answerCache } from '../../platform/cache/answer-cache.ts';
 import type { TableName } from '../../platform/db/write-clock.ts';
-import type { mentorHome, menteeHome } from './homes/service.ts';
-import type { listNotices } from './notices/service.ts';
-import type { programDashboard, programPairs } from './program-admin/service.ts';
-import type { programDetail } from './programs/service.ts';
+import type { KeptJson } from '../../platform/http/kept-reply.ts';
 import type { MentoringViewer } from './relationship-access.ts';
-import type { myRelationships } from './relationships/service.ts';
-
-type AnswerOf<F extends (...args: never[]) => Promise<object>> = Awaited<ReturnType<F>>;
 
 /*
  * The mentoring pages people reload most (homes, a program's admin page, their relationships and
@@ -20,16 +14,16 @@ const MENTORING_TABLES: readonly TableName[] = [
   'mentoring_relationships', 'relationship_transitions', 'check_ins', 'continuation_reviews', 'review_answers', 'notices',
 ];
 
-const keep = <Answer extends object>(maxEntries: number) => answerCache<Answer>({ reads: MENTORING_TABLES, maxAgeMs: 60_000, maxEntries });
+const keep = (maxEntries: number) => answerCache<KeptJson>({ reads: MENTORING_TABLES, maxAgeMs: 60_000, maxEntries });
 
 export const keptMentoringAnswers = {
-  mentorHomes: keep<AnswerOf<typeof mentorHome>>(5_000),
-  menteeHomes: keep<AnswerOf<typeof menteeHome>>(5_000),
-  relationshipLists: keep<AnswerOf<typeof myRelationships>>(5_000),
-  notices: keep<AnswerOf<typeof listNotices>>(5_000),
-  programs: keep<AnswerOf<typeof programDetail>>(5_000),
-  programDashboards: keep<AnswerOf<typeof programDashboard>>(500),
-  programPairs: keep<AnswerOf<typeof programPairs>>(2_000),
+  mentorHomes: keep(5_000),
+  menteeHomes: keep(5_000),
+  relationshipLists: keep(5_000),
+  notices: keep(5_000),
+  programs: keep(5_000),
+  programDashboards: keep(500),
+  programPairs: keep(2_000),
 };
 
 /** A key for an answer that depends on who asks: the person and their roles in the organization. */

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { personIdOf, sessionOf, SIGNED_IN } from '../../platform/http/access.ts';
 import { NameSchema, problemResponses, RoleSchema, TimeZoneSchema, Uuid } from '../../platform/http/schemas.ts';
-import { findSessionById, type SignedInSession } from '../../platform/auth/sessions.ts';
+import { findSessionById, SESSION_TABLES, type SignedInSession } from '../../platform/auth/sessions.ts';
+import { answerCache } from '../../platform/cache/answer-cache.ts';
+import { replyKept, type KeptJson } from '../../platform/http/kept-reply.ts';
 import { unauthorized } from '../../platform/http/problem.ts';
 import { groupMemberships, presentPerson, updateProfile } from './service.ts';
 
@@ -20,6 +22,9 @@ const MeSchema = Type.Object({
   csrfToken: Type.String(),
 }, { $id: 'Me' });
 
+/** GET /api/me as sent, per session, until the session's person, memberships or roles change. */
+const keptMe = answerCache<KeptJson>({ reads: SESSION_TABLES, maxAgeMs: 60_000, maxEntries: 10_000 });
+
 export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
   app.addSchema(PersonSchema);
   app.addSchema(MeSchema);
@@ -34,7 +39,10 @@ export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
   app.get('/api/me', {
     config: { access: SIGNED_IN },
     schema: { tags: ['people'], summary: 'The signed-in person and the organizations they may enter, with their roles', response: { 200: Type.Ref('Me'), ...problemResponses } },
-  }, async (request) => me(sessionOf(request)));
+  }, async (request, reply) => {
+    const session = sessionOf(request);
+    return replyKept(reply, keptMe, db, session.sessionId, async () => me(session));
+  });
 
   app.patch('/api/me', {
     config: { access: SIGNED_IN },

@@ -81,6 +81,9 @@ const sessionWithPerson = preparedStatement<
   .orderBy('o.name')
   .orderBy('m.org_id'));
 
+/** What a signed-in session is read from: a write to any of them reads it again. */
+export const SESSION_TABLES = ['auth_sessions', 'people', 'memberships', 'organizations', 'membership_roles'] as const;
+
 type SessionRow = Awaited<ReturnType<typeof sessionWithPerson>>[number];
 
 /**
@@ -89,7 +92,7 @@ type SessionRow = Awaited<ReturnType<typeof sessionWithPerson>>[number];
  * against the kept row on every request.
  */
 const keptSessions = answerCache<SessionRow[]>({
-  reads: ['auth_sessions', 'people', 'memberships', 'organizations', 'membership_roles'],
+  reads: SESSION_TABLES,
   maxAgeMs: 60_000,
   maxEntries: 10_000,
 });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../platform/context.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { coachingPolicy } from '../policy.ts';
 import { EngagementStateSchema, PersonRef, SponsorVisibilitySchema } from '../schemas.ts';
@@ -39,10 +40,10 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { orgId } = request.params;
     const { personId } = viewerOf(request);
-    return keptClientHomes.get(db, `${orgId}:${personId}`, () => clientHome(db, orgId, personId));
+    return replyKept(reply, keptClientHomes, db, `${orgId}:${personId}`, () => clientHome(db, orgId, personId));
   });
 
   app.get('/api/orgs/:orgId/coaching/home/coach', {
@@ -63,10 +64,10 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { orgId } = request.params;
     const { personId } = viewerOf(request);
-    return keptCoachHomes.get(db, `${orgId}:${personId}`, () => coachHome(db, orgId, personId));
+    return replyKept(reply, keptCoachHomes, db, `${orgId}:${personId}`, () => coachHome(db, orgId, personId));
   });
 
   app.get('/api/orgs/:orgId/coaching/home/sponsor', {

@@ -5,6 +5,7 @@ import { OPEN_STATES } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
 import { addDays, localDate, localDayBounds } from '../../../domain/time-zones.ts';
 import { answerCache } from '../../../platform/cache/answer-cache.ts';
+import type { KeptJson } from '../../../platform/http/kept-reply.ts';
 import { param, preparedStatement } from '../../../platform/db/prepared.ts';
 import { acceptedVisibility } from '../engagement-access.ts';
 import { myEngagements, type EngagementSummary } from '../engagements/service.ts';
@@ -20,8 +21,8 @@ import { myEngagements, type EngagementSummary } from '../engagements/service.ts
 const HOME_TABLES = [
   'people', 'engagements', 'agreements', 'agreement_acceptances', 'goals', 'coaching_sessions', 'action_items',
 ] as const;
-export const keptClientHomes = answerCache<Awaited<ReturnType<typeof clientHome>>>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 5_000 });
-export const keptCoachHomes = answerCache<Awaited<ReturnType<typeof coachHome>>>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 2_000 });
+export const keptClientHomes = answerCache<KeptJson>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 5_000 });
+export const keptCoachHomes = answerCache<KeptJson>({ reads: HOME_TABLES, maxAgeMs: 60_000, maxEntries: 2_000 });
 
 const NEAR_END_DAYS = 14;
 const UPCOMING_DAYS = 7;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../platform/context.ts';
 import { problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { keptMentoringAnswers, viewerKey } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import { menteeHome, mentorHome } from './service.ts';
@@ -45,10 +46,10 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const viewer = mentoringViewerOf(request);
     const { orgId } = request.params;
-    return keptMentoringAnswers.mentorHomes.get(db, viewerKey(orgId, viewer), () => mentorHome(db, orgId, viewer));
+    return replyKept(reply, keptMentoringAnswers.mentorHomes, db, viewerKey(orgId, viewer), () => mentorHome(db, orgId, viewer));
   });
 
   app.get('/api/orgs/:orgId/mentoring/home/mentee', {
@@ -67,9 +68,9 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const viewer = mentoringViewerOf(request);
     const { orgId } = request.params;
-    return keptMentoringAnswers.menteeHomes.get(db, viewerKey(orgId, viewer), () => menteeHome(db, orgId, viewer));
+    return replyKept(reply, keptMentoringAnswers.menteeHomes, db, viewerKey(orgId, viewer), () => menteeHome(db, orgId, viewer));
   });
 };

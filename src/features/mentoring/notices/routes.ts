@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../platform/context.ts';
 import { PageQuery, problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { keptMentoringAnswers } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import { listNotices, markAllNoticesRead, markNoticeRead } from './service.ts';
@@ -29,12 +30,12 @@ export const noticeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
       querystring: Type.Object({ unreadOnly: Type.Optional(Type.Boolean()), ...PageQuery }, { additionalProperties: false }),
       response: { 200: NoticePage, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { unreadOnly, page = 1, pageSize = 25 } = request.query;
     const { orgId } = request.params;
     const { personId } = mentoringViewerOf(request);
     const key = JSON.stringify([orgId, personId, unreadOnly ?? false, page, pageSize]);
-    return keptMentoringAnswers.notices.get(db, key, () => listNotices(db, orgId, personId, { unreadOnly, page, pageSize }));
+    return replyKept(reply, keptMentoringAnswers.notices, db, key, () => listNotices(db, orgId, personId, { unreadOnly, page, pageSize }));
   });
 
   app.post('/api/orgs/:orgId/notices/:noticeId/read', {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { PageQuery, problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
 import { relationshipDetail } from '../relationships/service.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { keptMentoringAnswers } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import { concludePair, PAIR_GROUPS, programDashboard, programPairs, rePair } from './service.ts';
@@ -60,10 +61,10 @@ export const programAdminRoutes = (context: AppContext): FastifyPluginAsyncTypeb
       description: 'Health and counts only: never check-in notes, reflections, review answers or self-identification.',
       params: ProgramParams, response: { 200: DashboardSchema, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { orgId, programId } = request.params;
     // The same for every admin of the organization: nothing in it depends on who asks.
-    return keptMentoringAnswers.programDashboards.get(db, `${orgId}:${programId}`, () => programDashboard(db, orgId, programId));
+    return replyKept(reply, keptMentoringAnswers.programDashboards, db, `${orgId}:${programId}`, () => programDashboard(db, orgId, programId));
   });
 
   app.get('/api/orgs/:orgId/mentoring/programs/:programId/pairs', {
@@ -77,10 +78,10 @@ export const programAdminRoutes = (context: AppContext): FastifyPluginAsyncTypeb
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { health, page = 1, pageSize = 25 } = request.query;
     const { orgId, programId } = request.params;
-    return keptMentoringAnswers.programPairs.get(db, JSON.stringify([orgId, programId, health, page, pageSize]), () => programPairs(db, orgId, programId, health, page, pageSize));
+    return replyKept(reply, keptMentoringAnswers.programPairs, db, JSON.stringify([orgId, programId, health, page, pageSize]), () => programPairs(db, orgId, programId, health, page, pageSize));
   });
 
   app.post('/api/orgs/:orgId/mentoring/programs/:programId/pairs/:relationshipId/conclude', {

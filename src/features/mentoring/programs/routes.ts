@@ -4,6 +4,7 @@ import { PAIRING_MODES, PROGRAM_PURPOSES, QUESTION_TYPES } from '../../../domain
 import type { AppContext } from '../../../platform/context.ts';
 import { OkSchema, problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { keptMentoringAnswers, viewerKey } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import {
@@ -79,10 +80,10 @@ export const programRoutes = (context: AppContext): FastifyPluginAsyncTypebox =>
   app.get('/api/orgs/:orgId/mentoring/programs/:programId', {
     config: { access: mentoringPolicy.access('participate') },
     schema: { tags: ['mentoring'], summary: 'One program', params: ProgramParams, response: { 200: Type.Ref('MentoringProgram'), ...problemResponses } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const viewer = mentoringViewerOf(request);
     const { orgId, programId } = request.params;
-    return keptMentoringAnswers.programs.get(db, viewerKey(orgId, viewer, programId), () => programDetail(db, orgId, programId, viewer));
+    return replyKept(reply, keptMentoringAnswers.programs, db, viewerKey(orgId, viewer, programId), () => programDetail(db, orgId, programId, viewer));
   });
 
   app.patch('/api/orgs/:orgId/mentoring/programs/:programId', {

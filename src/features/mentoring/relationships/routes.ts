@@ -6,6 +6,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { problemResponses, Uuid } from '../../../platform/http/schemas.ts';
 import { mentoringPolicy } from '../policy.ts';
 import { loadRelationship } from '../relationship-access.ts';
+import { replyKept } from '../../../platform/http/kept-reply.ts';
 import { keptMentoringAnswers, viewerKey } from '../kept-answers.ts';
 import { mentoringViewerOf } from '../viewer.ts';
 import {
@@ -56,12 +57,11 @@ export const relationshipRoutes = (context: AppContext): FastifyPluginAsyncTypeb
       querystring: Type.Object({ as: Type.Optional(literals(['mentor', 'mentee'] as const)), state: Type.Optional(literals(RELATIONSHIP_STATES)) }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(Type.Ref('MentoringRelationship')) }), ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const viewer = mentoringViewerOf(request);
     const { orgId } = request.params;
     const { as, state } = request.query;
-    const items = await keptMentoringAnswers.relationshipLists.get(db, viewerKey(orgId, viewer, as ?? '', state ?? ''), () => myRelationships(db, orgId, viewer, { as, state }));
-    return { items };
+    return replyKept(reply, keptMentoringAnswers.relationshipLists, db, viewerKey(orgId, viewer, as ?? '', state ?? ''), async () => ({ items: await myRelationships(db, orgId, viewer, { as, state }) }));
   });
 
   app.get('/api/orgs/:orgId/mentoring/relationships/:relationshipId', {
