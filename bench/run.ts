@@ -35,6 +35,8 @@ Options (environment variables in brackets):
   --scale <x>          data-set size factor [BENCH_SCALE] (default 1 = 200 organizations, 50,000 people)
   --regenerate         rebuild the cached data set
   --out <file>         where to write the JSON results (default bench/results/latest.json)
+  --cold               run Cairn with CAIRN_ANSWER_CACHE=off: every request computes its answer, none
+                       is served kept (what a first visit, or a visit after a write, costs)
   --profile            run each scenario on its own Cairn process under --cpu-prof and print where the
                        time goes (profiles kept in bench/results/profiles/; figures are lower while profiling)
   --help`;
@@ -44,7 +46,7 @@ function options() {
     options: {
       duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, db: { type: 'string' },
       postgres: { type: 'string' }, scenario: { type: 'string' }, scale: { type: 'string' }, regenerate: { type: 'boolean' },
-      out: { type: 'string' }, profile: { type: 'boolean' }, repeat: { type: 'string' }, help: { type: 'boolean' },
+      out: { type: 'string' }, profile: { type: 'boolean' }, cold: { type: 'boolean' }, repeat: { type: 'string' }, help: { type: 'boolean' },
     },
     allowPositionals: true,
     // `--postgres` alone (no URL) is allowed: normalize it before parsing.
@@ -75,6 +77,7 @@ function options() {
       : null,
     regenerate: values.regenerate ?? false,
     profile: values.profile ?? false,
+    cold: values.cold ?? false,
     out: path.resolve(values.out ?? 'bench/results/latest.json'),
   };
 }
@@ -227,6 +230,8 @@ async function runComputations(computations: Computation[]): Promise<Computation
 
 async function main(): Promise<void> {
   const opts = options();
+  // Inherited by the Cairn processes the run starts (lib/processes.ts passes its environment on).
+  if (opts.cold) process.env.CAIRN_ANSWER_CACHE = 'off';
   const startedAt = new Date().toISOString();
   const modules = await loadScenarioModules();
   const seeds = modules.flatMap((m) => (m.seed ? [m.seed] : []));
@@ -262,7 +267,7 @@ async function main(): Promise<void> {
     const largest = core.organizations[0]!;
     log(`\nData set: ${core.counts.organizations} organizations, ${core.counts.people.toLocaleString('en-US')} people, ${core.counts.memberships.toLocaleString('en-US')} memberships, ${core.counts.membershipRoles.toLocaleString('en-US')} roles; largest organization ${largest.members.toLocaleString('en-US')} members (${largest.activeMembers.toLocaleString('en-US')} active).`);
   }
-  const httpSettings = ` ${opts.connections} connections, ${opts.durationSeconds} s per measurement${opts.repeat > 1 ? `, medians of ${opts.repeat} rounds` : ''}; each scenario's ratio is to the bare route measured just before it.`;
+  const httpSettings = ` ${opts.connections} connections, ${opts.durationSeconds} s per measurement${opts.repeat > 1 ? `, medians of ${opts.repeat} rounds` : ''}; each scenario's ratio is to the bare route measured just before it.${opts.cold || process.env.CAIRN_ANSWER_CACHE === 'off' ? ' Cold: no answer served kept (CAIRN_ANSWER_CACHE=off).' : ''}`;
   log(`${prepared.length > 0 ? '' : '\n'}Machine: ${machineInfo().cpus} × ${machineInfo().cpuModel}, Node ${process.version}.${rows.length > 0 ? httpSettings : ''}\n`);
   if (rows.length > 0) {
     printTable(rows);

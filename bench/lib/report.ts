@@ -44,7 +44,7 @@ export function printTable(rows: ResultRow[], write: (line: string) => void = co
     ms(row.measurement.p99Ms),
     row.ratioToBare === null ? '—' : pct(row.ratioToBare),
     row.measurement.serverCpuUsPerRequest === null ? '—' : num(row.measurement.serverCpuUsPerRequest),
-    row.target ? `≥${pct(row.target.minRatio)}, p99<${row.target.maxP99Ms}` : '—',
+    row.target ? [row.target.minRatio > 0 ? `≥${pct(row.target.minRatio)}` : '', `p99<${row.target.maxP99Ms}`].filter(Boolean).join(', ') : '—',
     row.met === null ? '—' : row.met ? 'yes' : `NO (${row.misses.join('; ')})`,
   ]);
   const right = new Set([2, 3, 4, 5, 6]);

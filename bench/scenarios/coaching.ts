@@ -7,7 +7,7 @@ import { DEFAULT_CONFIDENTIALITY_LIMITS, SPONSOR_VISIBILITY, type Cadence } from
 import type { EngagementState } from '../../src/domain/coaching/engagement-lifecycle.ts';
 import { insertBatched } from '../lib/generate.ts';
 import type { Random } from '../lib/random.ts';
-import { defineScenario, defineSeed, PLATFORM_TARGET, type BenchRequest } from '../lib/scenario.ts';
+import { defineScenario, defineSeed, LATENCY_TARGET, type BenchRequest } from '../lib/scenario.ts';
 
 /*
  * Coaching at scale: 40,000 engagements, 100,000 goals and 1,000,000 sessions (at --scale 1). The
@@ -400,7 +400,7 @@ export const scenarios = [
   defineScenario({
     name: 'coaching-coach-home',
     description: 'GET …/coaching/home/coach as 64 coaches in 41 organizations (the 16 busiest: up to hundreds of engagements and thousands of sessions each), of 40,000 engagements and 1,000,000 sessions',
-    target: PLATFORM_TARGET,
+    target: LATENCY_TARGET,
     async requests({ seeds, signIn }) {
       const data = seeded(seeds);
       return Promise.all(data.coaches.map(async (coach): Promise<BenchRequest> => ({
@@ -421,7 +421,7 @@ export const scenarios = [
   defineScenario({
     name: 'coaching-client-home',
     description: 'GET …/coaching/home/client as 256 clients with a running engagement (most largest-organization), of 40,000 engagements and 1,000,000 sessions',
-    target: PLATFORM_TARGET,
+    target: LATENCY_TARGET,
     async requests({ seeds, signIn }) {
       const data = seeded(seeds);
       return Promise.all(data.clients.map(async (client): Promise<BenchRequest> => ({

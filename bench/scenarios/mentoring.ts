@@ -3,7 +3,7 @@ import type { CheckInTable, ContinuationReviewTable, Database, EnrollmentTable, 
 import { cadenceMarks } from '../../src/domain/mentoring/cadence.ts';
 import { recountEnrollment } from '../../src/features/mentoring/pair-counts.ts';
 import { insertBatched } from '../lib/generate.ts';
-import { defineScenario, defineSeed, PLATFORM_TARGET, type BenchRequest } from '../lib/scenario.ts';
+import { defineScenario, defineSeed, LATENCY_TARGET, type BenchRequest } from '../lib/scenario.ts';
 
 /*
  * Mentoring at scale: 100,000 relationships and 1,000,000 check-ins (at --scale 1). The largest
@@ -281,7 +281,7 @@ export const scenarios = [
     name: 'mentoring-program-admin',
     description: 'The program admin page as it loads (GET the program, its dashboard, and the first page of stalled pairs) for the eight largest programs: '
       + 'the flagship (24,000 relationships, 5,000 running, 2,000 mentors) first, of 100,000 and 1,000,000 check-ins',
-    target: PLATFORM_TARGET,
+    target: LATENCY_TARGET,
     async requests({ core, seeds, signIn }) {
       const data = seeded(seeds);
       const requests: BenchRequest[] = [];
@@ -310,7 +310,7 @@ export const scenarios = [
     name: 'mentoring-mentor-home',
     description: 'The mentor home page as it loads (GET the mentor home, the relationships as mentor for the past ones, and the notices) '
       + 'as the sixteen people with the most relationships as mentor and 64 busy mentors of the flagship (2–3 running pairs and years of history each)',
-    target: PLATFORM_TARGET,
+    target: LATENCY_TARGET,
     async requests({ seeds, signIn }) {
       const data = seeded(seeds);
       const people = [...data.busiestMentors, ...data.busyMentors.map((personId) => ({ orgId: data.orgId, personId }))];

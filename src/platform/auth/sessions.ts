@@ -84,43 +84,67 @@ const sessionWithPerson = preparedStatement<
 /** What a signed-in session is read from: a write to any of them reads it again. */
 export const SESSION_TABLES = ['auth_sessions', 'people', 'memberships', 'organizations', 'membership_roles'] as const;
 
-type SessionRow = Awaited<ReturnType<typeof sessionWithPerson>>[number];
+/** A session as read, with its times parsed: what is kept between requests. */
+interface StoredSession {
+  expiresAt: number;
+  /** Created at plus the absolute lifetime. */
+  endsAt: number;
+  lastSeenAt: number;
+  session: SignedInSession;
+}
 
 /**
- * Every signed-in request reads its session: kept in memory until a sign-in, sign-out, profile,
- * membership, role or organization change (platform/cache/answer-cache.ts). Expiry is checked
- * against the kept row on every request.
+ * Every signed-in request reads its session: kept in memory, by the cookie's token (so that a kept
+ * session costs no hashing), until a sign-in, sign-out, profile, membership, role or organization
+ * change (platform/cache/answer-cache.ts). Expiry is checked against the kept times on every request.
  */
-const keptSessions = answerCache<SessionRow[]>({
+const keptSessions = answerCache<{ stored: StoredSession | null }>({
   reads: SESSION_TABLES,
   maxAgeMs: 60_000,
   maxEntries: 10_000,
 });
 
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
-  return findSessionById(db, hashSecret(token));
+  const { stored } = await keptSessions.get(db, token, async () => ({ stored: await readSession(db, hashSecret(token)) }));
+  return stored ? stillValid(db, stored) : null;
 }
 
 /** The session as findSession reads it, by its stored id (to read the person again after a change). */
 export async function findSessionById(db: Kysely<Database>, sessionId: string): Promise<SignedInSession | null> {
-  const rows = await keptSessions.get(db, sessionId, () => sessionWithPerson(db, { sessionId }));
+  const stored = await readSession(db, sessionId);
+  return stored ? stillValid(db, stored) : null;
+}
+
+async function readSession(db: Kysely<Database>, sessionId: string): Promise<StoredSession | null> {
+  const rows = await sessionWithPerson(db, { sessionId });
   const row = rows[0];
   if (!row) return null;
+  const person = { id: row.id, email: row.email, name: row.name, time_zone: row.time_zone, languages: row.languages, bio: row.bio };
+  const memberships = rows.filter((membership): membership is typeof membership & ActiveMembershipRow => membership.org_id !== null);
+  return {
+    expiresAt: Date.parse(row.expires_at),
+    endsAt: Date.parse(row.created_at) + ABSOLUTE_LIFETIME,
+    lastSeenAt: Date.parse(row.last_seen_at),
+    session: { sessionId, personId: row.person_id, csrfToken: row.csrf_token, person, memberships },
+  };
+}
+
+/** The session unless it has expired (then it is deleted); its lifetime is extended now and then. */
+async function stillValid(db: Kysely<Database>, stored: StoredSession): Promise<SignedInSession | null> {
+  const { sessionId } = stored.session;
   const now = Date.now();
-  if (Date.parse(row.expires_at) <= now || Date.parse(row.created_at) + ABSOLUTE_LIFETIME <= now) {
+  if (stored.expiresAt <= now || stored.endsAt <= now) {
     await db.deleteFrom('auth_sessions').where('id', '=', sessionId).execute();
     return null;
   }
-  if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL) {
+  if (now - stored.lastSeenAt > TOUCH_INTERVAL) {
     await db
       .updateTable('auth_sessions')
       .set({ last_seen_at: new Date(now).toISOString(), expires_at: isoAfter(IDLE_LIFETIME) })
       .where('id', '=', sessionId)
       .execute();
   }
-  const person = { id: row.id, email: row.email, name: row.name, time_zone: row.time_zone, languages: row.languages, bio: row.bio };
-  const memberships = rows.filter((membership): membership is typeof membership & ActiveMembershipRow => membership.org_id !== null);
-  return { sessionId, personId: row.person_id, csrfToken: row.csrf_token, person, memberships };
+  return stored.session;
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

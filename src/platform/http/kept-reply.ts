@@ -15,11 +15,11 @@ export async function replyKept(
   key: string,
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
-  const kept = await cache.get(db, key, async () => ({ json: reply.serialize(await compute()) as string }));
+  const kept = await cache.get(db, key, async () => ({ json: Buffer.from(reply.serialize(await compute()) as string) }));
   return reply.type('application/json; charset=utf-8').send(kept.json);
 }
 
-/** A kept answer as sent. */
+/** A kept answer as sent: the bytes, so that they are not encoded again on every request. */
 export interface KeptJson {
-  json: string;
+  json: Buffer;
 }
