@@ -30,13 +30,29 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** PostgreSQL's invalid_schema_name. */
+const NO_SUCH_SCHEMA = '3F000';
+const ATTEMPTS = 3;
+
 export async function migrateToLatest(database: CairnDatabase): Promise<string[]> {
   // Kysely looks for its bookkeeping tables across schemas; name ours so another schema's do not count.
   const migrator = new Migrator({ db: database.db, provider, ...(database.postgresSchema ? { migrationTableSchema: database.postgresSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // That look reads the catalog of every schema in the database; one dropped meanwhile by someone
+  // else (another deployment, another test file) fails it. Nothing was migrated then: look again.
+  for (let attempt = 1; attempt < ATTEMPTS && isOtherSchemaGone(outcome.error, database.postgresSchema); attempt++) {
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) throw error instanceof Error ? error : new Error(String(error));
   if (database.kind === 'postgres') await ensureWriteNotices(database.db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export const migrationNames = Object.keys(migrations);
+
+function isOtherSchemaGone(error: unknown, ownSchema: string | undefined): boolean {
+  if (!error || typeof error !== 'object' || (error as { code?: unknown }).code !== NO_SUCH_SCHEMA) return false;
+  const message = String((error as { message?: unknown }).message ?? '');
+  return ownSchema === undefined || !message.includes(`"${ownSchema}"`);
+}

@@ -58,6 +58,18 @@ function countingCache(options: Partial<AnswerCacheOptions> = {}) {
 }
 
 /** A second handle on the same SQLite file or PostgreSQL schema: another connection, as another process would have. */
+/** A kept count of an organization's active members (from member_counts, which triggers write), counting its computations. */
+function activeMemberCount(db: Kysely<Database>, orgId: string) {
+  const counts = answerCache<{ members: number }>({ reads: ['member_counts'], maxAgeMs: 60_000, maxEntries: 10 });
+  let computed = 0;
+  const members = () => counts.get(db, orgId, async () => {
+    computed++;
+    const row = await db.selectFrom('member_counts').select('members').where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
+    return { members: row?.members ?? 0 };
+  });
+  return { members, calls: () => computed };
+}
+
 function openSecondHandle(database: CairnDatabase): CairnDatabase {
   return database.kind === 'postgres'
     ? openDatabase({ databaseUrl: TEST_POSTGRES_URL, postgresSchema: database.postgresSchema, poolSize: 2 })
@@ -156,20 +168,14 @@ describe('answerCache', () => {
     let orgId = '';
     await written(async () => { orgId = await addOrganization(db); });
     const personId = await addPerson(db);
-    const counts = answerCache<{ members: number }>({ reads: ['member_counts'], maxAgeMs: 60_000, maxEntries: 10 });
-    let calls = 0;
-    const members = () => counts.get(db, orgId, async () => {
-      calls++;
-      const row = await db.selectFrom('member_counts').select('members').where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
-      return { members: row?.members ?? 0 };
-    });
+    const { members, calls } = activeMemberCount(db, orgId);
     expect(await members()).toEqual({ members: 0 });
     await members();
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
     // Only memberships is named in the statement; its trigger writes member_counts.
     await addMembership(db, orgId, personId);
     expect(await members()).toEqual({ members: 1 });
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     await settled();
   });
 
@@ -250,16 +256,10 @@ describe('answerCache', () => {
     it('include writes their triggers make (a membership through the other connection changes member_counts)', async () => {
       let orgId = '';
       await written(async () => { orgId = await addOrganization(db); });
-      const counts = answerCache<{ members: number }>({ reads: ['member_counts'], maxAgeMs: 60_000, maxEntries: 10 });
-      let calls = 0;
-      const members = () => counts.get(db, orgId, async () => {
-        calls++;
-        const row = await db.selectFrom('member_counts').select('members').where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
-        return { members: row?.members ?? 0 };
-      });
+      const { members, calls } = activeMemberCount(db, orgId);
       await members();
       await members();
-      expect(calls).toBe(1);
+      expect(calls()).toBe(1);
       await addMembership(second.db, orgId, await addPerson(second.db));
       await expect.poll(async () => (await members()).members, EVENTUALLY).toBe(1);
     });
