@@ -57,7 +57,6 @@ function countingCache(options: Partial<AnswerCacheOptions> = {}) {
   return state;
 }
 
-/** A second handle on the same SQLite file or PostgreSQL schema: another connection, as another process would have. */
 /** A kept count of an organization's active members (from member_counts, which triggers write), counting its computations. */
 function activeMemberCount(db: Kysely<Database>, orgId: string) {
   const counts = answerCache<{ members: number }>({ reads: ['member_counts'], maxAgeMs: 60_000, maxEntries: 10 });
@@ -70,6 +69,7 @@ function activeMemberCount(db: Kysely<Database>, orgId: string) {
   return { members, calls: () => computed };
 }
 
+/** A second handle on the same SQLite file or PostgreSQL schema: another connection, as another process would have. */
 function openSecondHandle(database: CairnDatabase): CairnDatabase {
   return database.kind === 'postgres'
     ? openDatabase({ databaseUrl: TEST_POSTGRES_URL, postgresSchema: database.postgresSchema, poolSize: 2 })
@@ -222,6 +222,22 @@ describe('answerCache', () => {
     await c.get(db);
     expect(c.calls).toBe(3);
     await c.get(db);
+    expect(c.calls).toBe(3);
+  });
+
+  it('shares one computation among requests that miss together, unless a write came after it began', async () => {
+    const c = countingCache();
+    const together = await Promise.all([c.get(db), c.get(db), c.get(db)]);
+    expect(c.calls).toBe(1);
+    expect(together[1]).toBe(together[0]);
+    const base = await countOrganizations(db);
+    await written(() => addOrganization(db));
+    const first = c.get(db);
+    await written(() => addOrganization(db));
+    // Began after the second write: it cannot join the computation that began before it.
+    const second = c.get(db);
+    await first;
+    expect((await second).organizations).toBe(base + 2);
     expect(c.calls).toBe(3);
   });
 

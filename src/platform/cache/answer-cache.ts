@@ -18,7 +18,7 @@ import { writeClockOf, type TableName, type WriteClock } from '../db/write-clock
 export interface AnswerCacheOptions {
   /** Every table the computation reads: a write to any of them makes the kept answers stale. */
   reads: readonly TableName[];
-  /** The longest an answer is kept although nothing it read changed (it depends on the time too). */
+  /** The longest an answer is kept although nothing it read changed (it depends on the time too); up to a fifth less. */
   maxAgeMs: number;
   /** Answers kept per database; the least recently used go first. */
   maxEntries: number;
@@ -45,11 +45,11 @@ const enabled = process.env.CAIRN_ANSWER_CACHE !== 'off';
 
 export function answerCache<Answer extends object>(options: AnswerCacheOptions): AnswerCache<Answer> {
   // One store per database: tests and tools may open several in one process.
-  const stores = new WeakMap<WriteClock, LRUCache<string, KeptAnswer<Answer>>>();
+  const stores = new WeakMap<WriteClock, Store<Answer>>();
   const storeOf = (clock: WriteClock) => {
     let store = stores.get(clock);
     if (!store) {
-      store = new LRUCache<string, KeptAnswer<Answer>>({ max: options.maxEntries });
+      store = { kept: new LRUCache<string, KeptAnswer<Answer>>({ max: options.maxEntries }), computing: new Map() };
       stores.set(clock, store);
     }
     return store;
@@ -60,12 +60,32 @@ export function answerCache<Answer extends object>(options: AnswerCacheOptions):
       const clock = enabled ? writeClockOf(db) : undefined;
       if (!clock) return compute();
       const store = storeOf(clock);
-      const kept = store.get(key);
-      if (kept && kept.expiresAt > Date.now() && clock.lastChange(options.reads) <= kept.tick) return kept.answer;
+      const kept = store.kept.get(key);
+      const lastChange = clock.lastChange(options.reads);
+      if (kept && kept.expiresAt > Date.now() && lastChange <= kept.tick) return kept.answer;
+      // Many requests for one answer at once (it aged out for everyone together) share one
+      // computation, if it began after the last write they must see.
+      const running = store.computing.get(key);
+      if (running && lastChange <= running.tick) return running.answer;
       const tick = clock.now();
-      const answer = await compute();
-      store.set(key, { answer, tick, expiresAt: Date.now() + options.maxAgeMs });
-      return answer;
+      const answer = compute();
+      const computation = { tick, answer };
+      store.computing.set(key, computation);
+      try {
+        const computed = await answer;
+        // Up to a fifth sooner, at random: answers computed together (a page's first load after a
+        // restart) should not all be computed again in the same instant.
+        store.kept.set(key, { answer: computed, tick, expiresAt: Date.now() + options.maxAgeMs * (0.8 + 0.2 * Math.random()) });
+        return computed;
+      } finally {
+        if (store.computing.get(key) === computation) store.computing.delete(key);
+      }
     },
   };
+}
+
+interface Store<Answer> {
+  kept: LRUCache<string, KeptAnswer<Answer>>;
+  /** Computations under way, by key, with the tick each began at. */
+  computing: Map<string, { tick: number; answer: Promise<Answer> }>;
 }
