@@ -19,8 +19,6 @@ export interface CairnDatabase {
   sqlite?: SQLite.Database;
   /** The PostgreSQL schema Cairn's tables live in, when not the default. */
   postgresSchema?: string;
-  /** Which tables changed when: what answers kept in memory are checked against. */
-  writeClock: WriteClock;
   /**
    * Starts seeing other processes' writes (PostgreSQL: a listening connection; SQLite sees them
    * without one). Until then no answer kept in memory is trusted on PostgreSQL. A server calls it;
@@ -81,7 +79,7 @@ function openSqlite(file: string): CairnDatabase {
   });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, new ConnectionWrites(writeClock)) }) });
   registerWriteClock(db, writeClock);
-  return { db, kind: 'sqlite', sqliteFile: file, sqlite, writeClock, watchOutsideWrites: async () => {}, close: () => db.destroy() };
+  return { db, kind: 'sqlite', sqliteFile: file, sqlite, watchOutsideWrites: async () => {}, close: () => db.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -153,7 +151,7 @@ function openPostgres(url: string, options: DatabaseOptions): CairnDatabase {
   registerWriteClock(db, writeClock);
   let listener: { close(): Promise<void> } | null = null;
   return {
-    db, kind: 'postgres', postgresSchema: options.postgresSchema, writeClock,
+    db, kind: 'postgres', postgresSchema: options.postgresSchema,
     async watchOutsideWrites() {
       listener ??= await listenForWrites({ url, schema: options.postgresSchema, clock: writeClock });
     },

@@ -15,7 +15,7 @@ export function tablesNamed(sql: string): string[] {
  * Runs a kept answer's computation and checks that every table it read is among the tables the
  * cache watches: one it reads but does not watch would leave its answers stale after a write there.
  */
-export async function expectWatchesWhatItReads(cache: AnswerCache<object>, compute: () => Promise<unknown>): Promise<string[]> {
+export async function expectWatchesWhatItReads(cache: AnswerCache<unknown>, compute: () => Promise<unknown>): Promise<string[]> {
   const read = new Set<string>();
   const stop = observeStatements((sql) => { for (const table of tablesNamed(sql)) read.add(table); });
   try {

@@ -98,14 +98,14 @@ interface StoredSession {
  * session costs no hashing), until a sign-in, sign-out, profile, membership, role or organization
  * change (platform/cache/answer-cache.ts). Expiry is checked against the kept times on every request.
  */
-const keptSessions = answerCache<{ stored: StoredSession | null }>({
+const keptSessions = answerCache<StoredSession | null>({
   reads: SESSION_TABLES,
   maxAgeMs: 60_000,
   maxEntries: 10_000,
 });
 
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
-  const { stored } = await keptSessions.get(db, token, async () => ({ stored: await readSession(db, hashSecret(token)) }));
+  const stored = await keptSessions.get(db, token, () => readSession(db, hashSecret(token)));
   return stored ? stillValid(db, stored) : null;
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_POSTGRES_URL, testDatabaseKind, type TestDatabase } from '../../../test/support/database.ts';
 import { openDatabase, type CairnDatabase } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
+import { writeClockOf } from '../db/write-clock.ts';
 import { WRITE_CHANNEL } from '../db/write-notices.ts';
 import { answerCache, type AnswerCacheOptions } from './answer-cache.ts';
 
@@ -99,7 +100,7 @@ describe('answerCache', () => {
   let markers = 0;
   const settled = async (): Promise<void> => {
     if (t.database.kind !== 'postgres') return;
-    const clock = t.database.writeClock;
+    const clock = writeClockOf(t.database.db)!;
     const marker = `settled_marker_${++markers}`;
     const sent = clock.now();
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });

@@ -43,7 +43,7 @@ export interface AnswerCache<Answer> {
 
 const enabled = process.env.CAIRN_ANSWER_CACHE !== 'off';
 
-export function answerCache<Answer extends object>(options: AnswerCacheOptions): AnswerCache<Answer> {
+export function answerCache<Answer>(options: AnswerCacheOptions): AnswerCache<Answer> {
   // One store per database: tests and tools may open several in one process.
   const stores = new WeakMap<WriteClock, Store<Answer>>();
   const storeOf = (clock: WriteClock) => {
