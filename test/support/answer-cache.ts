@@ -27,3 +27,23 @@ export async function expectWatchesWhatItReads(cache: AnswerCache<unknown>, comp
   expect([...read].filter((table) => !cache.reads.includes(table as never)).sort(), 'tables read but not watched').toEqual([]);
   return [...read].sort();
 }
+
+/** The SQL statements any database of this process ran while `work` ran. */
+export async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = observeStatements((sql) => seen.push(sql));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+/**
+ * Asks until a request runs no statement at all: its session and its answer both came kept. (Polled:
+ * on PostgreSQL a process hears of its own earlier writes again, a few milliseconds later.)
+ */
+export async function expectServedKept(request: () => Promise<unknown>): Promise<void> {
+  await expect.poll(async () => (await statementsDuring(request)).length, { timeout: 5_000, interval: 20 }).toBe(0);
+}

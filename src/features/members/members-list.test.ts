@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../test/support/app.ts';
 import { buildMember, buildOrganization, buildOrgWithAdmin, buildPerson, signedIn, type BuiltPerson } from '../../../test/support/factories.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { expectWatchesWhatItReads } from '../../../test/support/answer-cache.ts';
+import { expectServedKept, expectWatchesWhatItReads } from '../../../test/support/answer-cache.ts';
 import { addMember, keptDirectoryPages, listMembers } from './service.ts';
 
 interface MemberItem { personId: string; name: string; email: string; roles: string[]; status: string }
@@ -156,6 +156,7 @@ describe('the member directory', () => {
     }
     const names = async () => (await adminClient.get(`/api/orgs/${orgId}/members?q=carla`)).body.items.map((m: MemberItem) => m.name);
     expect(await names()).toEqual(['Carla Cruz']);
+    await expectServedKept(names);
     await t.context.db.updateTable('people').set({ name: 'Carla Cruz-Ortega' }).where('name', '=', 'Carla Cruz').execute();
     expect(await names()).toEqual(['Carla Cruz-Ortega']);
     await t.context.db.updateTable('people').set({ name: 'Carla Cruz' }).where('name', '=', 'Carla Cruz-Ortega').execute();

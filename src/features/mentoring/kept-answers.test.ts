@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectWatchesWhatItReads } from '../../../test/support/answer-cache.ts';
+import { expectServedKept, expectWatchesWhatItReads } from '../../../test/support/answer-cache.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildMentoringOrg, buildRelationship, listMentor, type MentoringOrg } from '../../../test/support/mentoring.ts';
 import { backdate, buildProgram, daysAgo, enrollIn, pair } from '../../../test/support/mentoring-activity.ts';
@@ -52,6 +52,9 @@ describe('kept mentoring answers', () => {
     expect((await dashboard()).pairs.stalled.count).toBe(1);
     expect((await stalled()).total).toBe(1);
     expect(await healthOnMentorHome()).toBe('stalled');
+    await expectServedKept(dashboard);
+    await expectServedKept(stalled);
+    await expectServedKept(mentorsView);
 
     const logged = await org.mentee.as.post(`/api/orgs/${org.orgId}/mentoring/relationships/${programPair}/check-ins`, { metOn: daysAgo(0), topics: ['Scope'], sharedNotes: '' });
     expect(logged.status).toBe(201);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { buildCoachingCast, buildEngagement, type CoachingCast } from '../../../../test/support/coaching.ts';
-import { expectWatchesWhatItReads } from '../../../../test/support/answer-cache.ts';
+import { expectServedKept, expectWatchesWhatItReads } from '../../../../test/support/answer-cache.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { clientHome, coachHome, keptClientHomes, keptCoachHomes } from './service.ts';
 
@@ -92,6 +92,8 @@ describe('coaching homes', () => {
     const path = `/api/orgs/${cast.orgId}/coaching/home/coach`;
     const overdueTitles = async () => (await cast.as.coach.get(path)).body.overdueActionItems.map((a: { title: string }) => a.title);
     expect(await overdueTitles()).toContain('Draft the team charter');
+    await expectServedKept(() => cast.as.coach.get(path));
+    await expectServedKept(() => cast.as.client.get(`/api/orgs/${cast.orgId}/coaching/home/client`));
     await t.context.db.updateTable('action_items').set({ status: 'done', completed_at: nowIso() }).where('title', '=', 'Draft the team charter').execute();
     expect(await overdueTitles()).not.toContain('Draft the team charter');
     await t.context.db.updateTable('action_items').set({ status: 'open', completed_at: null }).where('title', '=', 'Draft the team charter').execute();
