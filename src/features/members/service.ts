@@ -210,8 +210,8 @@ const statusSeenBy = (query: MemberQuery, viewer: Actor): StatusFilter =>
   membersPolicy.allows(viewer.roles, 'manage') ? (query.status ?? 'active') : 'active';
 
 /** What a directory page depends on: nothing about the viewer beyond the status they may ask for. */
-export const directoryPageKey = (orgId: string, query: MemberQuery, viewer: Actor): string =>
-  JSON.stringify([orgId, statusSeenBy(query, viewer), query.q ?? '', query.role ?? '', query.cursor ?? '', query.pageSize]);
+export const directoryPageKey = (orgId: string, query: MemberQuery, viewer: Actor): unknown[] =>
+  [orgId, statusSeenBy(query, viewer), query.q ?? '', query.role ?? '', query.cursor ?? '', query.pageSize];
 
 export async function listMembers(db: Kysely<Database>, orgId: string, query: MemberQuery, viewer: Actor): Promise<MemberPage> {
   const status = statusSeenBy(query, viewer);

@@ -27,5 +27,5 @@ export const keptMentoringAnswers = {
 };
 
 /** A key for an answer that depends on who asks: the person and their roles in the organization. */
-export const viewerKey = (orgId: string, viewer: MentoringViewer, ...rest: unknown[]): string =>
-  JSON.stringify([orgId, viewer.personId, [...viewer.orgRoles].sort(), ...rest]);
+export const viewerKey = (orgId: string, viewer: MentoringViewer, ...rest: unknown[]): unknown[] =>
+  [orgId, viewer.personId, [...viewer.orgRoles].sort(), ...rest];

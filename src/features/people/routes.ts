@@ -41,7 +41,7 @@ export const peopleRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
     schema: { tags: ['people'], summary: 'The signed-in person and the organizations they may enter, with their roles', response: { 200: Type.Ref('Me'), ...problemResponses } },
   }, async (request, reply) => {
     const session = sessionOf(request);
-    return replyKept(reply, keptMe, db, session.sessionId, async () => me(session));
+    return replyKept(reply, keptMe, db, [session.sessionId], async () => me(session));
   });
 
   app.patch('/api/me', {

@@ -105,7 +105,7 @@ const keptSessions = answerCache<StoredSession | null>({
 });
 
 export async function findSession(db: Kysely<Database>, token: string): Promise<SignedInSession | null> {
-  const stored = await keptSessions.get(db, token, () => readSession(db, hashSecret(token)));
+  const stored = await keptSessions.get(db, [token], () => readSession(db, hashSecret(token)));
   return stored ? stillValid(db, stored) : null;
 }
 

@@ -53,7 +53,7 @@ function countingCache(options: Partial<AnswerCacheOptions> = {}) {
       state.calls++;
       return { organizations: await countOrganizations(db) };
     },
-    get: (db: Kysely<Database>, key = 'k') => cache.get(db, key, state.compute(db)),
+    get: (db: Kysely<Database>, key = 'k') => cache.get(db, [key], state.compute(db)),
   };
   return state;
 }
@@ -62,7 +62,7 @@ function countingCache(options: Partial<AnswerCacheOptions> = {}) {
 function activeMemberCount(db: Kysely<Database>, orgId: string) {
   const counts = answerCache<{ members: number }>({ reads: ['member_counts'], maxAgeMs: 60_000, maxEntries: 10 });
   let computed = 0;
-  const members = () => counts.get(db, orgId, async () => {
+  const members = () => counts.get(db, [orgId], async () => {
     computed++;
     const row = await db.selectFrom('member_counts').select('members').where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
     return { members: row?.members ?? 0 };
@@ -194,7 +194,7 @@ describe('answerCache', () => {
     const read = new Promise<void>((resolve) => { hasRead = resolve; });
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => { finish = resolve; });
-    const slow = c.cache.get(db, 'k', async () => {
+    const slow = c.cache.get(db, ['k'], async () => {
       c.calls++;
       const organizations = await countOrganizations(db);
       hasRead();
@@ -245,7 +245,7 @@ describe('answerCache', () => {
   it('keeps no failure: the next call computes again', async () => {
     const c = countingCache();
     let calls = 0;
-    await expect(c.cache.get(db, 'k', async () => { calls++; throw new Error('compute failed'); })).rejects.toThrow('compute failed');
+    await expect(c.cache.get(db, ['k'], async () => { calls++; throw new Error('compute failed'); })).rejects.toThrow('compute failed');
     const answer = await c.get(db);
     expect(await c.get(db)).toBe(answer);
     expect(calls).toBe(1);
@@ -284,7 +284,7 @@ describe('answerCache', () => {
     onPostgres('(PostgreSQL) leave an answer kept when the table written is not one it reads: the notice names the table', async () => {
       const organizations = countingCache();
       const people = answerCache<{ people: number }>({ reads: ['people'], maxAgeMs: 60_000, maxEntries: 10 });
-      const peopleAnswer = () => people.get(db, 'k', async () =>
+      const peopleAnswer = () => people.get(db, ['k'], async () =>
         ({ people: Number((await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) }));
       const kept = await organizations.get(db);
       const peopleBefore = await peopleAnswer();

@@ -35,10 +35,12 @@ interface KeptAnswer<Answer> {
 export interface AnswerCache<Answer> {
   readonly reads: readonly TableName[];
   /**
-   * The kept answer for the key while still valid, otherwise computed (and kept). The answer is
-   * shared by every caller: treat it as read-only. In a transaction (no clock) it is always computed.
+   * The kept answer for the key while still valid, otherwise computed (and kept). The key lists
+   * everything the answer depends on besides the tables (organization, who asks, the page…). The
+   * answer is shared by every caller: treat it as read-only. In a transaction (no clock) it is
+   * always computed.
    */
-  get(db: Kysely<Database>, key: string, compute: () => Promise<Answer>): Promise<Answer>;
+  get(db: Kysely<Database>, key: readonly unknown[], compute: () => Promise<Answer>): Promise<Answer>;
 }
 
 const enabled = process.env.CAIRN_ANSWER_CACHE !== 'off';
@@ -56,10 +58,11 @@ export function answerCache<Answer>(options: AnswerCacheOptions): AnswerCache<An
   };
   return {
     reads: options.reads,
-    async get(db, key, compute) {
+    async get(db, parts, compute) {
       const clock = enabled ? writeClockOf(db) : undefined;
       if (!clock) return compute();
       const store = storeOf(clock);
+      const key = JSON.stringify(parts);
       const kept = store.kept.get(key);
       const lastChange = clock.lastChange(options.reads);
       if (kept && kept.expiresAt > Date.now() && lastChange <= kept.tick) return kept.answer;

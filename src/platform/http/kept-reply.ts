@@ -12,7 +12,7 @@ export async function replyKept(
   reply: FastifyReply,
   cache: AnswerCache<KeptJson>,
   db: Kysely<Database>,
-  key: string,
+  key: readonly unknown[],
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
   const kept = await cache.get(db, key, async () => ({ json: Buffer.from(reply.serialize(await compute()) as string) }));

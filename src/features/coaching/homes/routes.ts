@@ -43,7 +43,7 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
   }, async (request, reply) => {
     const { orgId } = request.params;
     const { personId } = viewerOf(request);
-    return replyKept(reply, keptClientHomes, db, `${orgId}:${personId}`, () => clientHome(db, orgId, personId));
+    return replyKept(reply, keptClientHomes, db, [orgId, personId], () => clientHome(db, orgId, personId));
   });
 
   app.get('/api/orgs/:orgId/coaching/home/coach', {
@@ -67,7 +67,7 @@ export const homeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => as
   }, async (request, reply) => {
     const { orgId } = request.params;
     const { personId } = viewerOf(request);
-    return replyKept(reply, keptCoachHomes, db, `${orgId}:${personId}`, () => coachHome(db, orgId, personId));
+    return replyKept(reply, keptCoachHomes, db, [orgId, personId], () => coachHome(db, orgId, personId));
   });
 
   app.get('/api/orgs/:orgId/coaching/home/sponsor', {

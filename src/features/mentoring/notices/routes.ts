@@ -34,7 +34,7 @@ export const noticeRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
     const { unreadOnly, page = 1, pageSize = 25 } = request.query;
     const { orgId } = request.params;
     const { personId } = mentoringViewerOf(request);
-    const key = JSON.stringify([orgId, personId, unreadOnly ?? false, page, pageSize]);
+    const key = [orgId, personId, unreadOnly ?? false, page, pageSize];
     return replyKept(reply, keptMentoringAnswers.notices, db, key, () => listNotices(db, orgId, personId, { unreadOnly, page, pageSize }));
   });
 

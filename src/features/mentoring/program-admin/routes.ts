@@ -64,7 +64,7 @@ export const programAdminRoutes = (context: AppContext): FastifyPluginAsyncTypeb
   }, async (request, reply) => {
     const { orgId, programId } = request.params;
     // The same for every admin of the organization: nothing in it depends on who asks.
-    return replyKept(reply, keptMentoringAnswers.programDashboards, db, `${orgId}:${programId}`, () => programDashboard(db, orgId, programId));
+    return replyKept(reply, keptMentoringAnswers.programDashboards, db, [orgId, programId], () => programDashboard(db, orgId, programId));
   });
 
   app.get('/api/orgs/:orgId/mentoring/programs/:programId/pairs', {
@@ -81,7 +81,7 @@ export const programAdminRoutes = (context: AppContext): FastifyPluginAsyncTypeb
   }, async (request, reply) => {
     const { health, page = 1, pageSize = 25 } = request.query;
     const { orgId, programId } = request.params;
-    return replyKept(reply, keptMentoringAnswers.programPairs, db, JSON.stringify([orgId, programId, health, page, pageSize]), () => programPairs(db, orgId, programId, health, page, pageSize));
+    return replyKept(reply, keptMentoringAnswers.programPairs, db, [orgId, programId, health, page, pageSize], () => programPairs(db, orgId, programId, health, page, pageSize));
   });
 
   app.post('/api/orgs/:orgId/mentoring/programs/:programId/pairs/:relationshipId/conclude', {
