@@ -143,6 +143,7 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     const t = stage.factory;
     const orgId = await buildOrganization(t, 'Lighthouse Mentoring');
     const client = await buildMember(t, orgId, ['member'], { name: 'Cliff Client' });
+    await buildMember(t, orgId, ['mentor'], { name: 'Maren Mentor' });
     const person = await stage.person();
     const page = person.page;
     await signInWithSession(stage.served, person, client.id);
@@ -208,6 +209,16 @@ describe('fit guide, assessments and 360 feedback in the browser', () => {
     await page.getByText('This is the only completed result so far.').waitFor();
     await expectAccessible(page, 'Big Five result');
     await shot(page, 'assessment-result');
+
+    // Share the result with a colleague found by name, then stop sharing.
+    const sharing = page.getByRole('region', { name: 'Sharing' });
+    await sharing.getByText('Not shared with anyone').waitFor();
+    await sharing.getByRole('combobox', { name: 'Share with' }).fill('Maren');
+    await page.getByRole('option', { name: 'Maren Mentor' }).click();
+    await sharing.getByRole('button', { name: 'Share', exact: true }).click();
+    await sharing.getByRole('list', { name: 'Shared with' }).getByText('Maren Mentor').waitFor();
+    await sharing.getByRole('button', { name: 'Stop sharing with Maren Mentor' }).click();
+    await sharing.getByText('Not shared with anyone').waitFor();
 
     await page.goto(`/orgs/${orgId}/assessments?view=results`);
     await page.getByRole('table', { name: 'Your assessments, newest first' }).getByText('Completed').waitFor();

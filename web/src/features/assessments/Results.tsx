@@ -4,7 +4,7 @@ import { IconEye, IconLock, IconRefresh, IconShare, IconTrash, IconUserMinus } f
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, call } from '../../platform/api/client';
+import { api, call, errorMessage } from '../../platform/api/client';
 import { keys } from '../../platform/api/queries';
 import { useFormat } from '../../platform/format';
 import { useOrg } from '../../platform/shell/org-context';
@@ -210,7 +210,7 @@ function SharePanel({ attempt }: { attempt: Attempt }) {
   const [personId, setPersonId] = useState<string | null>(null);
   const members = useQuery({
     queryKey: [...keys.members(orgId), 'share-picker', debounced],
-    queryFn: () => call(api.GET('/api/orgs/{orgId}/members', { params: { path: { orgId }, query: { ...(debounced ? { q: debounced } : {}), page: 1, pageSize: 20 } } })),
+    queryFn: () => call(api.GET('/api/orgs/{orgId}/members', { params: { path: { orgId }, query: { ...(debounced ? { q: debounced } : {}), pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const path = { orgId, attemptId: attempt.id };
@@ -256,7 +256,7 @@ function SharePanel({ attempt }: { attempt: Attempt }) {
             <Select
               label="Share with" placeholder="Search by name" searchable clearable w={{ base: '100%', xs: 320 }}
               data={options} value={personId} onChange={setPersonId} searchValue={search} onSearchChange={setSearch}
-              nothingFoundMessage={members.isFetching ? 'Searching…' : 'Nobody found'} filter={({ options: all }) => all}
+              nothingFoundMessage={members.isFetching ? 'Searching…' : members.isError ? `People could not be loaded: ${errorMessage(members.error)}` : 'Nobody found'} filter={({ options: all }) => all}
             />
             <Button type="submit" disabled={!personId} loading={share.isPending} leftSection={<IconShare size={16} aria-hidden />}>Share</Button>
           </Group>
