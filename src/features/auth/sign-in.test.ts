@@ -166,16 +166,30 @@ describe('failed sign-in limits', () => {
 
 describe('security headers', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  let secure: TestApp;
+  beforeAll(async () => { [t, secure] = await Promise.all([createTestApp({ serveWeb: true }), createTestApp({ secureCookies: true })]); });
+  afterAll(async () => { await Promise.all([t.close(), secure.close()]); });
 
   it.each([
     ['a successful answer', '/api/health', 200],
     ['an error answer', '/api/me', 401],
     ['an unknown route', '/api/no-such-thing', 404],
-  ])('are sent on %s', async (_case, url, status) => {
+  ])('API answers: never stored, never run or framed as a page (%s)', async (_case, url, status) => {
     const response = await t.client().get(url);
     expect(response.status).toBe(status);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    // Plain http here: HSTS would be ignored by browsers, and is only sent when cookies are Secure.
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('pages of the web app get the policy the app runs under', async () => {
+    const response = await t.client().get('/sign-in');
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -186,7 +200,12 @@ describe('security headers', () => {
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(response.headers['x-powered-by']).toBeUndefined();
-    // Plain http here: HSTS would be ignored by browsers, and is only sent when cookies are Secure.
     expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('HSTS goes with Secure cookies, on pages and API answers alike', async () => {
+    for (const url of ['/sign-in', '/api/health']) {
+      expect((await secure.client().get(url)).headers['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+    }
   });
 });

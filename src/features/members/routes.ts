@@ -8,30 +8,41 @@ import { OkSchema, PageQuery, problemResponses, RoleSchema, Uuid } from '../../p
 import { membersPolicy } from './policy.ts';
 import { directoryPageKey, getMember, keptDirectoryPages, listMembers, setMemberActive, setRoles, updateMemberProfile, type Actor } from './service.ts';
 
+/** What the directory shows of each member: enough to list, search and pick them. */
+const directoryEntryFields = {
+  personId: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  title: Type.String(),
+  department: Type.String(),
+  managerName: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(RoleSchema),
+  status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
+  joinedAt: Type.String({ format: 'date-time' }),
+};
+
+export const DirectoryEntrySchema = Type.Object(directoryEntryFields, { $id: 'DirectoryEntry' });
+
+/** One member in full, as their page in the directory shows them. */
 export const MemberSchema = Type.Object(
   {
-    personId: Uuid,
-    name: Type.String(),
-    email: Type.String(),
-    title: Type.String(),
-    department: Type.String(),
+    ...directoryEntryFields,
     managerPersonId: Type.Union([Uuid, Type.Null()]),
-    managerName: Type.Union([Type.String(), Type.Null()]),
-    roles: Type.Array(RoleSchema),
-    status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
     timeZone: Type.String(),
     languages: Type.Array(Type.String()),
     bio: Type.String(),
-    joinedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Member' },
 );
 
 const MemberParams = Type.Object({ orgId: Uuid, personId: Uuid });
 
-/** A page of the directory in name order; the cursors lead to the neighbouring pages. */
+/**
+ * A page of the directory in name order; the cursors lead to the neighbouring pages. Entries leave
+ * out what only a member's own page shows (bio, languages, time zone): a page is a third smaller.
+ */
 const MemberPageSchema = Type.Object({
-  items: Type.Array(Type.Ref('Member')),
+  items: Type.Array(Type.Ref('DirectoryEntry')),
   pageSize: Type.Integer(),
   total: Type.Integer({ description: 'Members matching the filters, over all pages' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'The page after this one; null on the last' }),
@@ -43,6 +54,7 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export const memberRoutes = (context: AppContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.addSchema(DirectoryEntrySchema);
   app.addSchema(MemberSchema);
   const { db } = context;
 
@@ -51,7 +63,7 @@ export const memberRoutes = (context: AppContext): FastifyPluginAsyncTypebox => 
     schema: {
       tags: ['members'],
       summary: 'A page of the organization’s members',
-      description: 'In name order, a page at a time: follow nextCursor / previousCursor. Search matches part of a name, email, title or department. Admins may also list deactivated members.',
+      description: 'In name order, a page at a time: follow nextCursor / previousCursor. Each entry is a summary; GET /api/orgs/{orgId}/members/{personId} has the whole member. Search matches part of a name, email, title or department. Admins may also list deactivated members.',
       params: Type.Object({ orgId: Uuid }),
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -13,20 +13,25 @@ import { conflict, forbidden, invalidField, notFound } from '../../platform/http
 import { decodeCursor, encodeCursor, type DirectoryCursor } from './cursor.ts';
 import { membersPolicy } from './policy.ts';
 
-export interface Member {
+/** A member as the directory lists them. */
+export interface DirectoryEntry {
   personId: string;
   name: string;
   email: string;
   title: string;
   department: string;
-  managerPersonId: string | null;
   managerName: string | null;
   roles: Role[];
   status: 'active' | 'deactivated';
+  joinedAt: string;
+}
+
+/** A member in full. */
+export interface Member extends DirectoryEntry {
+  managerPersonId: string | null;
   timeZone: string;
   languages: string[];
   bio: string;
-  joinedAt: string;
 }
 
 export interface MemberQuery {
@@ -87,13 +92,11 @@ function memberQuery(db: Kysely<Database>, orgId: string) {
     .where('m.org_id', '=', orgId);
 }
 
-const memberColumns = [
-  'p.id', 'p.name', 'p.email', 'p.time_zone', 'p.languages', 'p.bio',
-  'm.title', 'm.department', 'm.manager_person_id', 'm.status', 'm.created_at', 'boss.name as manager_name',
-] as const;
+const directoryColumns = ['p.id', 'p.name', 'p.email', 'm.title', 'm.department', 'm.status', 'm.created_at', 'boss.name as manager_name'] as const;
+const memberColumns = [...directoryColumns, 'p.time_zone', 'p.languages', 'p.bio', 'm.manager_person_id'] as const;
 
 export interface MemberPage {
-  items: Member[];
+  items: DirectoryEntry[];
   pageSize: number;
   total: number;
   nextCursor: string | null;
@@ -163,12 +166,12 @@ function pageStatement(db: Kysely<Database>, shape: DirectoryShape) {
   const pageKeys = keys.orderBy('k.sort_name', direction).orderBy('k.person_id', direction).limit(param('limit') as unknown as number);
   return memberQuery(db, param('org'))
     .innerJoin(pageKeys.as('pg'), 'pg.person_id', 'm.person_id')
-    .select([...memberColumns, 'pg.sort_name as page_sort_name', 'pg.matching'])
+    .select([...directoryColumns, 'pg.sort_name as page_sort_name', 'pg.matching'])
     .orderBy('pg.sort_name', direction)
     .orderBy('pg.person_id', direction);
 }
 
-type PageRow = MemberRow & { page_sort_name: string; matching: number | null };
+type PageRow = DirectoryRow & { page_sort_name: string; matching: number | null };
 type DirectoryValues = { org: string; status: StatusFilter; pattern?: string; phrase?: string; role?: Role; sortName?: string; personId?: string; limit?: number };
 
 /** The directory's statements are built once per shape and dialect (Kysely would rebuild them on every request). */
@@ -245,7 +248,7 @@ export async function listMembers(db: Kysely<Database>, orgId: string, query: Me
   const hasPrevious = backwards ? more : cursor !== null;
   const rolesByPerson = await rolesOf(db, orgId, page.map((row) => row.id));
   return {
-    items: page.map((row) => presentMember(row, rolesByPerson.get(row.id) ?? [])),
+    items: page.map((row) => presentDirectoryEntry(row, rolesByPerson.get(row.id) ?? [])),
     pageSize: query.pageSize,
     total,
     nextCursor: hasNext && last ? encodeCursor({ direction: 'after', sortName: last.page_sort_name, personId: last.id }) : null,
@@ -265,16 +268,22 @@ async function rolesOf(db: Kysely<Database>, orgId: string, personIds: string[])
   return byPerson;
 }
 
-type MemberRow = {
-  id: string; name: string; email: string; time_zone: string; languages: string; bio: string; title: string; department: string;
-  manager_person_id: string | null; status: 'active' | 'deactivated'; created_at: string; manager_name: string | null;
+type DirectoryRow = {
+  id: string; name: string; email: string; title: string; department: string; status: 'active' | 'deactivated'; created_at: string; manager_name: string | null;
 };
+type MemberRow = DirectoryRow & { time_zone: string; languages: string; bio: string; manager_person_id: string | null };
+
+function presentDirectoryEntry(row: DirectoryRow, roles: Role[]): DirectoryEntry {
+  return {
+    personId: row.id, name: row.name, email: row.email, title: row.title, department: row.department,
+    managerName: row.manager_name, roles, status: row.status, joinedAt: row.created_at,
+  };
+}
 
 function presentMember(row: MemberRow, roles: Role[]): Member {
   return {
-    personId: row.id, name: row.name, email: row.email, title: row.title, department: row.department,
-    managerPersonId: row.manager_person_id, managerName: row.manager_name, roles, status: row.status,
-    timeZone: row.time_zone, languages: JSON.parse(row.languages) as string[], bio: row.bio, joinedAt: row.created_at,
+    ...presentDirectoryEntry(row, roles),
+    managerPersonId: row.manager_person_id, timeZone: row.time_zone, languages: JSON.parse(row.languages) as string[], bio: row.bio,
   };
 }
 

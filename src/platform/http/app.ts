@@ -45,9 +45,9 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
   installErrorHandling(app, web?.fallback);
   await app.register(cookie);
   // Helmet's headers depend on nothing in the request (no nonces), so its middleware runs once and
-  // every answer gets the same headers. (@fastify/helmet rebuilt the middleware on every request,
+  // every document gets the same headers. (@fastify/helmet rebuilt the middleware on every request,
   // and helmet's own middleware still re-serializes the CSP each time: 8% of GET /api/me's CPU.)
-  const securityHeaders = headersOf(helmet({
+  const documentHeaders = headersOf(helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -66,8 +66,10 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
     },
     strictTransportSecurity: context.config.secureCookies,
   }));
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+  const answerHeaders = apiAnswerHeaders(documentHeaders);
+  app.addHook('onRequest', (request, reply, done) => {
+    const headers = isApiAnswer(request.url) ? answerHeaders : documentHeaders;
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
 
@@ -98,6 +100,27 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
 
   if (web) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
   return app;
+}
+
+/** /api answers are JSON for scripts and the web app; /api/docs is a page like the app's own. */
+const isApiAnswer = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/**
+ * The headers of an API answer (OWASP's REST security set): never stored by a browser or a proxy,
+ * since answers hold confidential records, and never run, framed or read across origins as a
+ * document. Headers that only mean something to a page (COOP, DNS prefetch, download options…)
+ * are for documents. A route may still choose its own caching (the calendar feed does).
+ */
+function apiAnswerHeaders(documentHeaders: [string, string][]): [string, string][] {
+  return [
+    ['cache-control', 'no-store'],
+    ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+    ['cross-origin-resource-policy', 'same-origin'],
+    ['referrer-policy', 'no-referrer'],
+    ['x-content-type-options', 'nosniff'],
+    ['x-frame-options', 'DENY'],
+    ...documentHeaders.filter(([name]) => name === 'strict-transport-security'),
+  ];
 }
 
 /** The headers a request-independent middleware sets, captured by running it once. */

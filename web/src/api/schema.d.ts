@@ -6857,7 +6857,7 @@ export interface paths {
         };
         /**
          * A page of the organization’s members
-         * @description In name order, a page at a time: follow nextCursor / previousCursor. Search matches part of a name, email, title or department. Admins may also list deactivated members.
+         * @description In name order, a page at a time: follow nextCursor / previousCursor. Each entry is a summary; GET /api/orgs/{orgId}/members/{personId} has the whole member. Search matches part of a name, email, title or department. Admins may also list deactivated members.
          */
         get: {
             parameters: {
@@ -6895,7 +6895,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Member"][];
+                            items: components["schemas"]["DirectoryEntry"][];
                             /** @description The page after this one; null on the last */
                             nextCursor: string | null;
                             pageSize: number;
@@ -13111,6 +13111,22 @@ export interface components {
             status: "scheduled" | "held" | "cancelled" | "late_cancelled" | "no_show";
             /** @description The time zone the session was booked in */
             timeZone: string;
+        };
+        DirectoryEntry: {
+            department: string;
+            email: string;
+            /** Format: date-time */
+            joinedAt: string;
+            managerName: string | null;
+            name: string;
+            /**
+             * Format: uuid
+             * @description An id (UUID)
+             */
+            personId: string;
+            roles: ("admin" | "coach" | "mentor" | "member" | "sponsor")[];
+            status: "active" | "deactivated";
+            title: string;
         };
         EngagementDetail: {
             agreement: {
