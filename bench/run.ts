@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { DEFAULT_BENCH_POSTGRES_URL, preparePostgres, prepareSqlite, type BenchDatabase } from './lib/dataset.ts';
-import { measure, probe, type Measurement } from './lib/load.ts';
+import { measure, probe, stopLoadGenerator, type Measurement } from './lib/load.ts';
 import { mainProfile, summarizeProfile } from './lib/profile.ts';
 import { startBare, startCairn, type ServerProcess } from './lib/processes.ts';
 import { Random } from './lib/random.ts';
@@ -87,7 +87,7 @@ const log = (line: string) => console.log(line);
 async function timed(label: string, server: ServerProcess, requests: BenchRequest[], opts: ReturnType<typeof options>): Promise<Measurement> {
   if (opts.warmupSeconds > 0) await measure(server.url, requests, { connections: opts.connections, durationSeconds: opts.warmupSeconds });
   const result = await measure(server.url, requests, { connections: opts.connections, durationSeconds: opts.durationSeconds }, server.cpuSeconds);
-  const cpu = result.serverCpuUsPerRequest === null ? '' : `  server ${Math.round(result.serverCpuUsPerRequest)} µs CPU/req (${Math.round((result.serverCpuShare ?? 0) * 100)}% of a core)`;
+  const cpu = result.serverCpuUsPerRequest === null ? '' : `  server ${Math.round(result.serverCpuUsPerRequest)} µs CPU/req (${Math.round((result.serverCpuShare ?? 0) * 100)}% of a core; load generator ${Math.round(result.loadCpuShare * 100)}%)`;
   log(`  ${label.padEnd(18)} ${Math.round(result.requestsPerSecond).toString().padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${cpu}${result.failures ? `  ${result.failures} FAILED` : ''}`);
   return result;
 }
@@ -257,6 +257,7 @@ async function main(): Promise<void> {
     try {
       for (const database of prepared) rows.push(...(await runOn(database, scenarios, bare, opts)));
     } finally {
+      stopLoadGenerator();
       await bare.stop();
     }
   }

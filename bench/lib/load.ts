@@ -1,4 +1,6 @@
-import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LoadJob, LoadOutcome } from './load-generator.ts';
 import type { BenchRequest } from './scenario.ts';
 
 export interface LoadOptions {
@@ -22,26 +24,53 @@ export interface Measurement {
   serverCpuUsPerRequest: number | null;
   /** Server CPU time / wall time: near 1 when the server had a core to itself and was the bottleneck. */
   serverCpuShare: number | null;
+  /** The load generator's CPU time / wall time: near 1 when it, not the server, set the pace. */
+  loadCpuShare: number;
 }
 
-/** Drives one server with autocannon: every connection cycles through `requests`. */
+let generator: ChildProcess | null = null;
+
+function loadGenerator(): ChildProcess {
+  if (!generator || generator.exitCode !== null) {
+    generator = fork(fileURLToPath(new URL('./load-generator.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  }
+  return generator;
+}
+
+/** Ends the load generator's process (the run cannot exit while it is connected). */
+export function stopLoadGenerator(): void {
+  generator?.disconnect();
+  generator = null;
+}
+
+function runLoad(job: LoadJob): Promise<LoadOutcome> {
+  const child = loadGenerator();
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the load generator exited (code ${code})`));
+    child.once('exit', onExit);
+    child.once('message', (outcome: LoadOutcome) => {
+      child.off('exit', onExit);
+      resolve(outcome);
+    });
+    child.send(job);
+  });
+}
+
+/** Drives one server from the load generator's process: every connection cycles through `requests`. */
 export async function measure(baseUrl: string, requests: BenchRequest[], options: LoadOptions, serverCpu: () => number | null = () => null): Promise<Measurement> {
   if (requests.length === 0) throw new Error('a scenario produced no requests');
   const cpuBefore = serverCpu();
-  const result = await autocannon({
+  const result = await runLoad({
     url: baseUrl,
     connections: options.connections,
-    duration: options.durationSeconds,
-    pipelining: 1,
-    timeout: 10,
+    durationSeconds: options.durationSeconds,
     requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) })),
   });
   const cpuAfter = serverCpu();
   const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-  const ok = result['2xx'];
-  const answered = ok + result.non2xx;
+  const answered = result.ok + result.non2xx;
   return {
-    requestsPerSecond: ok / result.duration,
+    requestsPerSecond: result.ok / result.durationSeconds,
     p50Ms: result.latency.p50,
     p90Ms: result.latency.p90,
     p99Ms: result.latency.p99,
@@ -49,9 +78,10 @@ export async function measure(baseUrl: string, requests: BenchRequest[], options
     meanMs: result.latency.average,
     failures: result.non2xx + result.errors + result.timeouts,
     total: answered,
-    durationSeconds: result.duration,
+    durationSeconds: result.durationSeconds,
     serverCpuUsPerRequest: cpu !== null && answered > 0 ? (cpu * 1e6) / answered : null,
-    serverCpuShare: cpu !== null ? cpu / result.duration : null,
+    serverCpuShare: cpu !== null ? cpu / result.durationSeconds : null,
+    loadCpuShare: result.cpuSeconds / result.durationSeconds,
   };
 }
 
