@@ -28,6 +28,9 @@ export interface Measurement {
   loadCpuShare: number;
 }
 
+/** What every browser sends besides the cookie: large kept answers go out gzipped to it. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
 let generator: ChildProcess | null = null;
 
 function loadGenerator(): ChildProcess {
@@ -64,7 +67,7 @@ export async function measure(baseUrl: string, requests: BenchRequest[], options
     url: baseUrl,
     connections: options.connections,
     durationSeconds: options.durationSeconds,
-    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: r.body } : {}) })),
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: { ...BROWSER_HEADERS, ...r.headers }, ...(r.body !== undefined ? { body: r.body } : {}) })),
   });
   const cpuAfter = serverCpu();
   const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
