@@ -45,13 +45,28 @@ export async function ensureWriteNotices(db: Kysely<Database>): Promise<void> {
 const RECONNECT_DELAY_MS = 1000;
 
 /**
- * Listens for other processes' writes and notes them on the clock. While the listening connection
- * is down the clock is distrusted (no kept answer is served); once it is back, everything counts as
- * changed, since notices sent meanwhile were lost.
+ * A connection can die without a word (a network partition, a server host gone): no error, no end,
+ * and no more notices. The listener asks it a trivial question this often, and gives it up when no
+ * answer comes within the deadline: kept answers are then refused within seconds, not served stale
+ * until they age out.
  */
-export async function listenForWrites(options: { url: string; schema?: string; clock: WriteClock }): Promise<{ close(): Promise<void> }> {
+export interface Heartbeat {
+  everyMs: number;
+  deadlineMs: number;
+}
+
+const HEARTBEAT: Heartbeat = { everyMs: 5_000, deadlineMs: 2_000 };
+
+/**
+ * Listens for other processes' writes and notes them on the clock. While the listening connection
+ * is down (or does not answer its heartbeat) the clock is distrusted (no kept answer is served);
+ * once it is back, everything counts as changed, since notices sent meanwhile were lost.
+ */
+export async function listenForWrites(options: { url: string; schema?: string; clock: WriteClock; heartbeat?: Heartbeat }): Promise<{ close(): Promise<void> }> {
   const { clock } = options;
+  const heartbeat = options.heartbeat ?? HEARTBEAT;
   let client: pg.Client | null = null;
+  let beats: NodeJS.Timeout | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   let prefix = '';
@@ -76,12 +91,34 @@ export async function listenForWrites(options: { url: string; schema?: string; c
       return;
     }
     client = next;
+    beats = setInterval(heartbeatOf(next), heartbeat.everyMs);
+    beats.unref();
     clock.trust();
+  };
+
+  /** Asks the connection a trivial question every beat; one left unanswered past the deadline gives it up. */
+  const heartbeatOf = (which: pg.Client) => {
+    let asking = false;
+    return () => {
+      if (asking || client !== which) return;
+      asking = true;
+      const deadline = setTimeout(() => {
+        lost(which);
+        // Not awaited: a connection that stopped answering may never finish closing either.
+        which.end().catch(() => {});
+      }, heartbeat.deadlineMs);
+      which.query('select 1').catch(() => lost(which)).finally(() => {
+        clearTimeout(deadline);
+        asking = false;
+      });
+    };
   };
 
   const lost = (which: pg.Client): void => {
     if (client !== which) return;
     client = null;
+    if (beats) clearInterval(beats);
+    beats = null;
     clock.distrust();
     if (!closed) scheduleReconnect();
   };
@@ -99,6 +136,7 @@ export async function listenForWrites(options: { url: string; schema?: string; c
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (beats) clearInterval(beats);
       const current = client;
       client = null;
       clock.distrust();
