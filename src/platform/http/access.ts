@@ -50,7 +50,8 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
   const apiRoutes: RegisteredRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
 
-  // A route without a declared access rule is a mistake caught at start, not in production.
+  // A route without a declared access rule is a mistake caught at start, not in production. The
+  // rule is checked by a hook of the route's own, bound to it here once.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
@@ -58,11 +59,13 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
     }
+    route.onRequest = [accessCheck(db, access), ...[route.onRequest ?? []].flat()];
   });
+}
 
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const access = request.routeOptions.config?.access;
-    if (!access) return;
+/** Who may call a route: signs the session in from its cookie and holds the route's rule against it. */
+function accessCheck(db: Kysely<Database>, access: Access) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await findSession(db, token) : null;
 
@@ -80,7 +83,7 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
       throw forbidden(`Your roles in this organization (${roles.join(', ') || 'none'}) do not allow ${access.permission}.`);
     }
     request.org = { orgId, roles };
-  });
+  };
 }
 
 export function checkCsrf(request: FastifyRequest, session: SignedInSession): void {

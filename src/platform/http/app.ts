@@ -66,10 +66,12 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
     },
     strictTransportSecurity: context.config.secureCookies,
   }));
-  const answerHeaders = apiAnswerHeaders(documentHeaders);
+  const answerHeaders = Object.fromEntries(apiAnswerHeaders(documentHeaders));
   app.addHook('onRequest', (request, reply, done) => {
-    const headers = isApiAnswer(request.url) ? answerHeaders : documentHeaders;
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    // API answers always leave through reply.send, which writes these with its own headers in one
+    // go; files are streamed by @fastify/static, so documents get theirs on the raw response.
+    if (isApiAnswer(request.url)) reply.headers(answerHeaders);
+    else for (const [name, value] of documentHeaders) reply.raw.setHeader(name, value);
     done();
   });
 
