@@ -6,7 +6,7 @@ import { wouldCreateCycle } from '../../domain/reporting-line.ts';
 import { isRole, normalizeRoles, type Role } from '../../domain/roles.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { answerCache } from '../../platform/cache/answer-cache.ts';
-import type { KeptJson } from '../../platform/http/kept-reply.ts';
+import type { KeptJson } from '../../platform/cache/kept-json.ts';
 import { param, preparedStatement, type PreparedStatement } from '../../platform/db/prepared.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/http/problem.ts';

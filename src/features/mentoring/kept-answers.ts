@@ -1,6 +1,6 @@
 import { answerCache } from '../../platform/cache/answer-cache.ts';
 import type { TableName } from '../../platform/db/write-clock.ts';
-import type { KeptJson } from '../../platform/http/kept-reply.ts';
+import type { KeptJson } from '../../platform/cache/kept-json.ts';
 import type { MentoringViewer } from './relationship-access.ts';
 
 /*

@@ -5,7 +5,8 @@ import { personIdOf, sessionOf, SIGNED_IN } from '../../platform/http/access.ts'
 import { NameSchema, problemResponses, RoleSchema, TimeZoneSchema, Uuid } from '../../platform/http/schemas.ts';
 import { findSessionById, SESSION_TABLES, type SignedInSession } from '../../platform/auth/sessions.ts';
 import { answerCache } from '../../platform/cache/answer-cache.ts';
-import { replyKept, type KeptJson } from '../../platform/http/kept-reply.ts';
+import type { KeptJson } from '../../platform/cache/kept-json.ts';
+import { replyKept } from '../../platform/http/kept-reply.ts';
 import { unauthorized } from '../../platform/http/problem.ts';
 import { groupMemberships, presentPerson, updateProfile } from './service.ts';
 

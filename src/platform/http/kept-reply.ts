@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AnswerCache } from '../cache/answer-cache.ts';
+import type { KeptJson } from '../cache/kept-json.ts';
 
 /** Below this, gzip saves too little to pay for itself (an /api/me answer is about 500 bytes). */
 const GZIP_FROM_BYTES = 1024;
@@ -32,11 +33,4 @@ export async function replyKept(
   if (!accepted || encodings.negotiate(accepted) !== 'gzip') return reply.send(kept.json);
   kept.gzipped ??= gzipSync(kept.json);
   return reply.header('content-encoding', 'gzip').send(kept.gzipped);
-}
-
-/** A kept answer as sent: the bytes, so that they are not encoded again on every request. */
-export interface KeptJson {
-  json: Buffer;
-  /** The same bytes gzipped, once a browser has asked for them (large answers only). */
-  gzipped: Buffer | null;
 }

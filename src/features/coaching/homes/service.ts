@@ -5,7 +5,7 @@ import { OPEN_STATES } from '../../../domain/coaching/engagement-lifecycle.ts';
 import { goalMet, goalProgress } from '../../../domain/coaching/goals.ts';
 import { addDays, localDate, localDayBounds } from '../../../domain/time-zones.ts';
 import { answerCache } from '../../../platform/cache/answer-cache.ts';
-import type { KeptJson } from '../../../platform/http/kept-reply.ts';
+import type { KeptJson } from '../../../platform/cache/kept-json.ts';
 import { param, preparedStatement } from '../../../platform/db/prepared.ts';
 import { acceptedVisibility } from '../engagement-access.ts';
 import { myEngagements, type EngagementSummary } from '../engagements/service.ts';
