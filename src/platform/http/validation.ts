@@ -16,14 +16,17 @@ function makeAjv(coerceTypes: boolean) {
 const bodyAjv = makeAjv(false);
 const urlAjv = makeAjv(true);
 
-/** The path of the first string holding a NUL character: PostgreSQL cannot store one in text. */
-function nulCharacterAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = nulCharacterAt(inner, `${path}/${key}`);
-      if (found !== null) return found;
-    }
+/**
+ * The path (below the value) of the first string holding a NUL character, which PostgreSQL cannot
+ * store in text; null when there is none. Runs on every request part, so the path is only spelled
+ * out once one is found.
+ */
+function nulCharacterAt(value: unknown): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? '' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const key in value) {
+    const below = nulCharacterAt((value as Record<string, unknown>)[key]);
+    if (below !== null) return `/${key}${below}`;
   }
   return null;
 }
@@ -36,7 +39,7 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
     const valid = validate(data);
     checked.errors = validate.errors;
     if (!valid) return false;
-    const path = nulCharacterAt(data, '');
+    const path = nulCharacterAt(data);
     if (path === null) return true;
     checked.errors = [{ keyword: 'nul', instancePath: path, schemaPath: '', params: {}, message: 'must not contain NUL characters' }];
     return false;
