@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import type { BenchRequest } from './scenario.ts';
 
@@ -7,6 +8,14 @@ import type { BenchRequest } from './scenario.ts';
  * whole generated data set, so it, not the server, set the pace (measured: 85–90% of a core for
  * the load and the server idle a seventh of the time). Here it has a small heap and nothing else.
  */
+
+// Autocannon keeps every response's body as a string (each chunk decoded and appended) for
+// verifyBody, expectBody and onResponse, none of which a measurement uses: scenarios check their
+// answers before anything is measured. That cost the load generator 10 µs per gzipped directory
+// page (binary decoded as UTF-8), more than the server's own difference between the page and
+// /api/me, so for larger answers it set the pace. (autocannon 9: lib/pipelinedRequestsQueue.js.)
+const PipelinedRequestsQueue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody(data: Buffer): void } };
+PipelinedRequestsQueue.prototype.addBody = () => {};
 
 export interface LoadJob {
   url: string;
