@@ -100,7 +100,18 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
-  if (web) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  if (web) {
+    await app.register(fastifyStatic, {
+      root: webDist, prefix: '/', wildcard: false, index: false,
+      // The build writes .br and .gz beside each text file (web/vite.config.ts).
+      preCompressed: true,
+      // Files under assets/ carry a hash of their content in their name: a new release has new
+      // names, so browsers may keep these for good. Anything else is checked each time.
+      setHeaders: (reply: FastifyReply, file: string) => {
+        void reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   return app;
 }
 
