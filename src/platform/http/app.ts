@@ -66,7 +66,7 @@ export async function buildApp(context: AppContext): Promise<CairnApp> {
     },
     strictTransportSecurity: context.config.secureCookies,
   }));
-  const answerHeaders = Object.fromEntries(apiAnswerHeaders(documentHeaders));
+  const answerHeaders = apiAnswerHeaders(documentHeaders);
   app.addHook('onRequest', (request, reply, done) => {
     // API answers always leave through reply.send, which writes these with its own headers in one
     // go; files are streamed by @fastify/static, so documents get theirs on the raw response.
@@ -124,16 +124,16 @@ const isApiAnswer = (url: string) => url.startsWith('/api/') && !url.startsWith(
  * document. Headers that only mean something to a page (COOP, DNS prefetch, download options…)
  * are for documents. A route may still choose its own caching (the calendar feed does).
  */
-function apiAnswerHeaders(documentHeaders: [string, string][]): [string, string][] {
-  return [
-    ['cache-control', 'no-store'],
-    ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
-    ['cross-origin-resource-policy', 'same-origin'],
-    ['referrer-policy', 'no-referrer'],
-    ['x-content-type-options', 'nosniff'],
-    ['x-frame-options', 'DENY'],
-    ...documentHeaders.filter(([name]) => name === 'strict-transport-security'),
-  ];
+function apiAnswerHeaders(documentHeaders: [string, string][]): Record<string, string> {
+  return {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    ...Object.fromEntries(documentHeaders.filter(([name]) => name === 'strict-transport-security')),
+  };
 }
 
 /** The headers a request-independent middleware sets, captured by running it once. */
