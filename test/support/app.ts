@@ -80,8 +80,13 @@ export class ApiClient {
   readonly cookies = new Map<string, string>();
   constructor(private readonly app: CairnApp, private readonly options: ClientOptions = {}) {}
 
+  /** The Cookie header this client sends (empty when it holds none). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader();
     const csrf = this.cookies.get('cairn_csrf');
     const response = await this.app.inject({
       method: method as 'GET',

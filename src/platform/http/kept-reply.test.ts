@@ -23,7 +23,7 @@ describe('kept answers on the wire', () => {
       await addMember(t.context.db, orgId, person.id, ['member'], { title: 'Analyst', department: 'Operations' });
       if (i === 0) firstId = person.id;
     }
-    cookie = [...adminClient.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    cookie = adminClient.cookieHeader();
   });
   afterAll(async () => { await t.close(); });
 
